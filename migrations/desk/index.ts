@@ -1,0 +1,15 @@
+import { system } from './20261127_0001_system';
+import { auth } from './20261127_0002_auth';
+import { masters } from './20261127_0003_masters';
+import { orders } from './20261127_0004_orders';
+import { review } from './20261127_0005_review';
+
+export interface DeskMigration {
+  /** Timestamp-named; the list below must stay in ascending order. */
+  name: string;
+  /** Frozen in time: editing an applied migration makes the store refuse to open. */
+  statements: readonly string[];
+}
+
+/** Static list (no readdir: that breaks inside a packaged app). Append only. */
+export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review];

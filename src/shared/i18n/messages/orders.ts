@@ -1,0 +1,6 @@
+import type { MessageBundle } from '../translate';
+
+export const orders: MessageBundle = {
+  'zh-CN': {},
+  en: {},
+};

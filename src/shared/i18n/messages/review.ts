@@ -1,0 +1,6 @@
+import type { MessageBundle } from '../translate';
+
+export const review: MessageBundle = {
+  'zh-CN': {},
+  en: {},
+};

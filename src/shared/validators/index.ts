@@ -1,0 +1,5 @@
+export * from './phone';
+export * from './postcode';
+export * from './email';
+export * from './uscc';
+export * from './fields';
