@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 
 /** npm test: unit + integration under Node, components under jsdom. End-to-end runs separately. */
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: { '@shared': resolve(__dirname, 'src/shared') } },
   test: {
     projects: [
       {

@@ -1,4 +1,7 @@
-/** Sales orders, their lines, status history and versions; orders_fts backs the list search. */
+/**
+ * Sales orders, their lines, status history and versions; orders_fts backs the list search.
+ * A draft line may hold quantity 0 (not entered yet); submit refuses it, so only drafts carry 0.
+ */
 export const orders = {
   name: '20261127_0004_orders',
   statements: [
@@ -10,7 +13,7 @@ export const orders = {
       payment_method TEXT NOT NULL, payment_terms_days INTEGER NOT NULL DEFAULT 0, customer_po TEXT,
       contact_name TEXT NOT NULL, contact_phone TEXT NOT NULL, bill_to TEXT,
       ship_recipient TEXT NOT NULL, ship_phone TEXT NOT NULL, ship_province TEXT NOT NULL, ship_city TEXT NOT NULL,
-      ship_district TEXT NOT NULL, ship_street TEXT NOT NULL, ship_postcode TEXT,
+      ship_district TEXT NOT NULL, ship_street TEXT NOT NULL, ship_postcode TEXT, ship_address_id TEXT,
       region_id TEXT, warehouse_id TEXT, sales_rep_id TEXT, requested_date TEXT, promised_date TEXT,
       notes TEXT, custom_text TEXT, custom_flag INTEGER NOT NULL DEFAULT 0, changed_flag INTEGER NOT NULL DEFAULT 0,
       duplicate_confirmed INTEGER NOT NULL DEFAULT 0,
@@ -21,13 +24,15 @@ export const orders = {
     `CREATE INDEX orders_created ON orders (created_at)`,
     `CREATE INDEX orders_status_created ON orders (status, created_at)`,
     `CREATE INDEX orders_customer_created ON orders (customer_id, created_at)`,
+    `CREATE INDEX orders_customer_submitted ON orders (customer_id, submitted_at)`,
     `CREATE INDEX orders_customer_po ON orders (customer_id, customer_po) WHERE customer_po IS NOT NULL`,
     `CREATE INDEX orders_region_created ON orders (region_id, created_at)`,
     `CREATE TABLE order_lines (
       id TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, line_no INTEGER NOT NULL,
       product_id TEXT NOT NULL REFERENCES products(id), sku TEXT NOT NULL, name TEXT NOT NULL, spec TEXT,
-      custom_params TEXT, unit TEXT NOT NULL, quantity INTEGER NOT NULL CHECK (quantity > 0),
-      list_price INTEGER NOT NULL, unit_price INTEGER NOT NULL, discount_bp INTEGER NOT NULL DEFAULT 0,
+      custom_params TEXT, unit TEXT NOT NULL, quantity INTEGER NOT NULL CHECK (quantity >= 0),
+      list_price INTEGER NOT NULL, unit_price INTEGER NOT NULL, price_manual INTEGER NOT NULL DEFAULT 0,
+      discount_bp INTEGER NOT NULL DEFAULT 0,
       tax_rate_bp INTEGER NOT NULL, amount INTEGER NOT NULL, tax INTEGER NOT NULL, total INTEGER NOT NULL,
       warehouse_id TEXT REFERENCES warehouses(id),
       allocated_qty INTEGER NOT NULL DEFAULT 0 CHECK (allocated_qty >= 0),

@@ -7,7 +7,8 @@ export const review = {
       kind TEXT NOT NULL CHECK (kind IN ('credit','stock','custom_review','change_request')),
       code TEXT NOT NULL, params TEXT NOT NULL DEFAULT '{}',
       status TEXT NOT NULL CHECK (status IN ('open','released','rejected','superseded')),
-      created_at TEXT NOT NULL, decided_at TEXT, decided_by TEXT, comment TEXT)`,
+      created_at TEXT NOT NULL, decided_at TEXT, decided_by TEXT, comment TEXT,
+      awaiting_change INTEGER NOT NULL DEFAULT 0, change_request_id TEXT)`,
     `CREATE INDEX order_holds_open ON order_holds (status, kind, created_at)`,
     `CREATE INDEX order_holds_order ON order_holds (order_id)`,
     `CREATE TABLE approval_decisions (

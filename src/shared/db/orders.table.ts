@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { OrderStatus } from '../orders/status';
 
 /** Sales orders. Amounts are integer fen; totals always equal the sum of the lines. */
@@ -27,6 +28,8 @@ export interface OrdersTable {
   ship_district: string;
   ship_street: string;
   ship_postcode: string | null;
+  /** The customer address the ship-to fields were copied from (null: typed in by hand). */
+  ship_address_id: string | null;
   region_id: string | null;
   warehouse_id: string | null;
   sales_rep_id: string | null;
@@ -63,9 +66,12 @@ export interface OrderLinesTable {
   spec: string | null;
   custom_params: string | null;
   unit: string;
+  /** 0 only on a draft line whose quantity is not entered yet. */
   quantity: number;
   list_price: number;
   unit_price: number;
+  /** 1: the clerk typed the unit price; 0: it comes from the customer's price group or the list price. */
+  price_manual: Generated<number>;
   /** Discount off the list price in basis points (1000 = 10%). */
   discount_bp: number;
   tax_rate_bp: number;

@@ -11,6 +11,10 @@ export interface OrderHoldsTable {
   decided_at: string | null;
   decided_by: string | null;
   comment: string | null;
+  /** 1 after an approver asked for a change; the hold stays open until the order is changed. */
+  awaiting_change: number;
+  /** kind change_request: the request this hold stands for. */
+  change_request_id: string | null;
 }
 
 export interface ApprovalDecisionsTable {

@@ -1,0 +1,117 @@
+import { useEffect, useId, useRef } from 'react';
+import { create } from 'zustand';
+
+export interface KeyBinding {
+  /** e.g. "F2", "Ctrl+S", "Ctrl+Enter", "Alt+O", "Escape", "Delete", "j". */
+  key: string;
+  /** i18n key of the label shown in the key bar; omit to keep a binding off the bar. */
+  label?: string;
+  run: (e: KeyboardEvent) => void;
+  /** Fire even while typing in a field (function keys and Ctrl combos usually should). */
+  inInputs?: boolean;
+}
+
+interface Layer {
+  id: string;
+  bindings: KeyBinding[];
+  /** A modal layer hides the bindings of the layers beneath it. */
+  modal: boolean;
+}
+
+interface KeyState {
+  layers: Layer[];
+  push(layer: Layer): void;
+  update(id: string, bindings: KeyBinding[]): void;
+  remove(id: string): void;
+}
+
+export const useKeyStore = create<KeyState>((set) => ({
+  layers: [],
+  push: (layer) => set((s) => ({ layers: [...s.layers.filter((l) => l.id !== layer.id), layer] })),
+  update: (id, bindings) => set((s) => ({ layers: s.layers.map((l) => (l.id === id ? { ...l, bindings } : l)) })),
+  remove: (id) => set((s) => ({ layers: s.layers.filter((l) => l.id !== id) })),
+}));
+
+/** Normalise a keyboard event to "Ctrl+Shift+K" style. */
+export function keyName(e: KeyboardEvent): string {
+  const parts: string[] = [];
+  if (e.ctrlKey || e.metaKey) parts.push('Ctrl');
+  if (e.altKey) parts.push('Alt');
+  if (e.shiftKey && e.key.length > 1) parts.push('Shift');
+  let k = e.key;
+  if (k === ' ') k = 'Space';
+  if (k.length === 1) k = e.altKey || e.ctrlKey || e.metaKey ? k.toUpperCase() : k;
+  // Alt+letter on some layouts reports a composed character: fall back to the physical key.
+  if (e.altKey && e.code.startsWith('Key')) k = e.code.slice(3);
+  parts.push(k);
+  return parts.join('+');
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+/** Bindings active now: the top modal layer and everything above it, newest first. */
+export function activeBindings(layers: Layer[]): KeyBinding[] {
+  const out: KeyBinding[] = [];
+  for (let i = layers.length - 1; i >= 0; i--) {
+    out.push(...layers[i].bindings);
+    if (layers[i].modal) break;
+  }
+  return out;
+}
+
+/** The one keydown listener of the app. */
+export function installKeyboard(): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.isComposing) return;
+    const name = keyName(e);
+    const typing = isTyping(e.target);
+    for (const b of activeBindings(useKeyStore.getState().layers)) {
+      if (b.key !== name) continue;
+      if (typing && !b.inInputs) continue;
+      e.preventDefault();
+      b.run(e);
+      return;
+    }
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
+
+/** Register keys while a component is mounted; they show in the key bar when labelled. */
+export function useKeys(bindings: KeyBinding[], options: { modal?: boolean; enabled?: boolean } = {}) {
+  const id = useId();
+  const ref = useRef(bindings);
+  ref.current = bindings;
+  const enabled = options.enabled ?? true;
+  useEffect(() => {
+    if (!enabled) return;
+    const proxied = () =>
+      ref.current.map((b) => ({ ...b, run: (e: KeyboardEvent) => ref.current.find((x) => x.key === b.key)?.run(e) }));
+    useKeyStore.getState().push({ id, bindings: proxied(), modal: options.modal ?? false });
+    return () => useKeyStore.getState().remove(id);
+  }, [id, enabled, options.modal]);
+  const signature = bindings.map((b) => `${b.key}:${b.label ?? ''}:${b.inInputs ? 1 : 0}`).join('|');
+  useEffect(() => {
+    if (!enabled) return;
+    useKeyStore.getState().update(
+      id,
+      ref.current.map((b) => ({ ...b, run: (e: KeyboardEvent) => ref.current.find((x) => x.key === b.key)?.run(e) })),
+    );
+  }, [id, signature, enabled]);
+}
+
+/** Enter moves to the next field of a form ([data-nav] elements in DOM order). */
+export function focusNext(from: HTMLElement, container: HTMLElement, step = 1): boolean {
+  const fields = Array.from(container.querySelectorAll<HTMLElement>('[data-nav]:not([disabled])'));
+  const i = fields.indexOf(from);
+  const next = fields[i + step];
+  if (!next) return false;
+  next.focus();
+  if (next instanceof HTMLInputElement) next.select();
+  return true;
+}

@@ -1,0 +1,38 @@
+import type { MessageBundle } from '@shared/i18n/translate';
+
+export const authText: MessageBundle = {
+  'zh-CN': {
+    'login.title': '登录',
+    'login.username': '用户名',
+    'login.password': '密码',
+    'login.submit': '登录',
+    'login.desk': '工作站 {{code}}',
+    'setup.title': '首次使用：设置管理员',
+    'setup.intro': '这是本工作站第一次启动。请设置管理员（用户名 admin）的密码。',
+    'setup.password': '管理员密码',
+    'setup.confirm': '再次输入密码',
+    'setup.mismatch': '两次输入的密码不一致',
+    'setup.company': '公司名称（打印单据抬头）',
+    'setup.deskCode': '工作站编码（订单号中使用，2–6 位大写字母或数字）',
+    'setup.demo': '载入演示数据（客户、商品、库存，以及演示用户 clerk / approver / warehouse / manager，密码同上）',
+    'setup.submit': '完成设置并登录',
+    'setup.loadingDemo': '正在载入演示数据…',
+  },
+  en: {
+    'login.title': 'Sign in',
+    'login.username': 'User name',
+    'login.password': 'Password',
+    'login.submit': 'Sign in',
+    'login.desk': 'Desk {{code}}',
+    'setup.title': 'First run: set up the administrator',
+    'setup.intro': 'This desk is starting for the first time. Choose the password of the administrator (user name admin).',
+    'setup.password': 'Administrator password',
+    'setup.confirm': 'Password again',
+    'setup.mismatch': 'The two passwords differ',
+    'setup.company': 'Company name (document header)',
+    'setup.deskCode': 'Desk code (part of order numbers, 2–6 capitals or digits)',
+    'setup.demo': 'Load demo data (customers, products, stock and demo users clerk / approver / warehouse / manager with the same password)',
+    'setup.submit': 'Finish and sign in',
+    'setup.loadingDemo': 'Loading demo data…',
+  },
+};

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** Placeholder until this screen is built. */
+export function EntryScreen() {
+  const { t } = useTranslation();
+  return <section className="screen"><p className="muted">{t('common.loading')}</p></section>;
+}

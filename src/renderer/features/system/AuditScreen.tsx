@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { DataGrid, type Column } from '../../ui/DataGrid';
+import { TextField } from '../../ui/Field';
+import { formatDateTime } from '../../ui/format';
+
+type AuditRow = Result<'audit.list'>['rows'][number];
+
+export function changesText(r: Pick<AuditRow, 'before' | 'after'>): string {
+  const keys = new Set([...Object.keys(r.before ?? {}), ...Object.keys(r.after ?? {})]);
+  return [...keys]
+    .map((k) => {
+      const b = r.before?.[k];
+      const a = r.after?.[k];
+      if (r.before && r.after) return `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`;
+      return `${k}: ${JSON.stringify(a ?? b)}`;
+    })
+    .join('; ');
+}
+
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const [entityId, setEntityId] = useState('');
+  const audit = useQuery('audit.list', { entityId: entityId.trim() || undefined, limit: 500 });
+  const rows = audit.data?.rows ?? [];
+  const columns: Column<AuditRow>[] = [
+    { key: 'at', header: t('audit.time'), width: '150px', render: (r) => formatDateTime(r.at) },
+    { key: 'user', header: t('audit.user'), width: '100px', render: (r) => r.username ?? '—' },
+    { key: 'handler', header: t('audit.handler'), width: '170px', render: (r) => r.handler },
+    { key: 'entity', header: t('audit.entity'), width: '110px', render: (r) => r.entity },
+    { key: 'summary', header: t('audit.summary'), width: '220px', render: (r) => r.summary ?? '' },
+    { key: 'changes', header: t('audit.changes'), width: '1fr', render: (r) => <span title={changesText(r)}>{changesText(r)}</span> },
+  ];
+  return (
+    <section className="screen">
+      <header className="screen-head">
+        <h1>{t('screen.system.audit')}</h1>
+        <div className="toolbar">
+          <TextField label={t('audit.filter')} value={entityId} onChange={setEntityId} />
+        </div>
+      </header>
+      <DataGrid label="audit" columns={columns} rowCount={rows.length} getRow={(i) => rows[i]} rowKey={(r) => r.id} emptyText={t('common.empty')} autoFocus />
+    </section>
+  );
+}

@@ -1,0 +1,336 @@
+/**
+ * Stock allocation arithmetic. One invariant holds after every mutation, in desk and hub alike:
+ *
+ *   stock.allocated (product × warehouse) = Σ order_lines.allocated_qty of the lines there
+ *   stock.on_hand − stock.allocated ≥ 0   (also a CHECK in the schema)
+ *
+ * Only orders that reserve stock (approved … partly_shipped) hold allocated_qty > 0; every other
+ * status keeps 0. A line never reserves more than it still owes: quantity − delivered − cancelled.
+ * Every stock update is guarded in its WHERE clause, so a concurrent sale can make an allocation
+ * come out short but can never drive available below zero.
+ */
+import { DeskError } from '../errors';
+import type { MutatorEnv, Tx } from '../mutators/env';
+import { reservesStock } from '../orders/state-machine';
+import type { OrderStatus } from '../orders/status';
+
+type Env = Pick<MutatorEnv, 'now' | 'ids' | 'userId'>;
+
+export interface AllocLine {
+  id: string;
+  line_no: number;
+  product_id: string;
+  sku: string;
+  warehouse_id: string | null;
+  quantity: number;
+  allocated_qty: number;
+  delivered_qty: number;
+  cancelled_qty: number;
+}
+
+/** What a line still owes the customer: ordered − delivered − pre-closed. */
+export function openQty(l: Pick<AllocLine, 'quantity' | 'delivered_qty' | 'cancelled_qty'>): number {
+  return Math.max(0, l.quantity - l.delivered_qty - l.cancelled_qty);
+}
+
+export async function orderLines(tx: Tx, orderId: string): Promise<AllocLine[]> {
+  return tx
+    .selectFrom('order_lines')
+    .select(['id', 'line_no', 'product_id', 'sku', 'warehouse_id', 'quantity', 'allocated_qty', 'delivered_qty', 'cancelled_qty'])
+    .where('order_id', '=', orderId)
+    .orderBy('line_no')
+    .execute();
+}
+
+/**
+ * The warehouse each line draws from: its own, else the order's, else the active warehouse with
+ * the most available stock of the product (ties by warehouse code). Null when none stocks it.
+ */
+export async function resolveWarehouses(
+  tx: Tx,
+  orderWarehouseId: string | null,
+  lines: readonly Pick<AllocLine, 'id' | 'product_id' | 'warehouse_id'>[],
+): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  const best = new Map<string, string | null>();
+  for (const line of lines) {
+    if (line.warehouse_id) {
+      out.set(line.id, line.warehouse_id);
+      continue;
+    }
+    if (orderWarehouseId) {
+      out.set(line.id, orderWarehouseId);
+      continue;
+    }
+    if (!best.has(line.product_id)) {
+      const row = await tx
+        .selectFrom('stock')
+        .innerJoin('warehouses', 'warehouses.id', 'stock.warehouse_id')
+        .select(['stock.warehouse_id'])
+        .where('stock.product_id', '=', line.product_id)
+        .where('warehouses.active', '=', 1)
+        .orderBy((eb) => eb('stock.on_hand', '-', eb.ref('stock.allocated')), 'desc')
+        .orderBy('warehouses.code')
+        .limit(1)
+        .executeTakeFirst();
+      best.set(line.product_id, row?.warehouse_id ?? null);
+    }
+    out.set(line.id, best.get(line.product_id) ?? null);
+  }
+  return out;
+}
+
+async function addAllocated(tx: Tx, productId: string, warehouseId: string, delta: number, env: Env): Promise<boolean> {
+  if (delta === 0) return true;
+  let q = tx
+    .updateTable('stock')
+    .set((eb) => ({ allocated: eb('allocated', '+', delta), updated_at: env.now }))
+    .where('product_id', '=', productId)
+    .where('warehouse_id', '=', warehouseId);
+  // Guard: reserving never takes more than is available; releasing never goes below zero.
+  q = delta > 0 ? q.where((eb) => eb(eb('on_hand', '-', eb.ref('allocated')), '>=', delta)) : q.where('allocated', '>=', -delta);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+async function availableOnHand(tx: Tx, productId: string, warehouseId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('stock')
+    .select(['on_hand', 'allocated'])
+    .where('product_id', '=', productId)
+    .where('warehouse_id', '=', warehouseId)
+    .executeTakeFirst();
+  return row ? Math.max(0, row.on_hand - row.allocated) : 0;
+}
+
+export interface AllocationResult {
+  /** Units newly reserved by this call. */
+  allocated: number;
+  /** Units the lines still owe but could not reserve (on hand ran out, e.g. in-transit counted). */
+  unallocated: number;
+}
+
+/**
+ * Reserve what each line still owes (top-up: quantity − delivered − cancelled − allocated), capped
+ * by what is on hand and available. A line without a warehouse gets the resolved one written.
+ */
+export async function allocateOrder(tx: Tx, orderId: string, env: Env): Promise<AllocationResult> {
+  const order = await tx.selectFrom('orders').select(['warehouse_id']).where('id', '=', orderId).executeTakeFirst();
+  if (!order) throw new DeskError('order.notFound', { id: orderId });
+  const lines = await orderLines(tx, orderId);
+  const where = await resolveWarehouses(tx, order.warehouse_id, lines);
+  let allocated = 0;
+  let unallocated = 0;
+  for (const line of lines) {
+    const want = openQty(line) - line.allocated_qty;
+    if (want <= 0) continue;
+    const warehouseId = where.get(line.id) ?? null;
+    if (!warehouseId) {
+      unallocated += want;
+      continue;
+    }
+    const take = Math.min(want, await availableOnHand(tx, line.product_id, warehouseId));
+    if (take > 0 && !(await addAllocated(tx, line.product_id, warehouseId, take, env))) {
+      throw new DeskError('conflict.stale');
+    }
+    if (take > 0 || line.warehouse_id !== warehouseId) {
+      await tx
+        .updateTable('order_lines')
+        .set((eb) => ({ allocated_qty: eb('allocated_qty', '+', take), warehouse_id: warehouseId }))
+        .where('id', '=', line.id)
+        .execute();
+    }
+    allocated += take;
+    unallocated += want - take;
+  }
+  return { allocated, unallocated };
+}
+
+/** Give back every unit the order reserves (close, cancel, hold, change). Returns the units released. */
+export async function releaseOrder(tx: Tx, orderId: string, env: Env): Promise<number> {
+  const lines = await orderLines(tx, orderId);
+  let released = 0;
+  for (const line of lines) {
+    released += await releaseLineQty(tx, line, line.allocated_qty, env);
+  }
+  return released;
+}
+
+/** Release up to qty of one line's reservation. Returns the units released. */
+export async function releaseLineQty(tx: Tx, line: AllocLine, qty: number, env: Env): Promise<number> {
+  const give = Math.min(qty, line.allocated_qty);
+  if (give <= 0) return 0;
+  if (!line.warehouse_id || !(await addAllocated(tx, line.product_id, line.warehouse_id, -give, env))) {
+    throw new DeskError('review.allocationMismatch', { line: line.line_no });
+  }
+  await tx
+    .updateTable('order_lines')
+    .set((eb) => ({ allocated_qty: eb('allocated_qty', '-', give) }))
+    .where('id', '=', line.id)
+    .execute();
+  line.allocated_qty -= give;
+  return give;
+}
+
+async function lineWithOrder(tx: Tx, lineId: string): Promise<AllocLine & { order_status: OrderStatus; order_id: string }> {
+  const row = await tx
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .select([
+      'order_lines.id',
+      'order_lines.line_no',
+      'order_lines.product_id',
+      'order_lines.sku',
+      'order_lines.warehouse_id',
+      'order_lines.quantity',
+      'order_lines.allocated_qty',
+      'order_lines.delivered_qty',
+      'order_lines.cancelled_qty',
+      'order_lines.order_id',
+      'orders.status as order_status',
+    ])
+    .where('order_lines.id', '=', lineId)
+    .executeTakeFirst();
+  if (!row) throw new DeskError('review.lineNotFound', { id: lineId });
+  return row;
+}
+
+async function addStockMove(
+  tx: Tx,
+  productId: string,
+  warehouseId: string,
+  kind: 'receipt' | 'issue' | 'deliver' | 'undeliver',
+  quantity: number,
+  reference: string | null,
+  env: Env,
+): Promise<void> {
+  await tx
+    .insertInto('stock_moves')
+    .values({ id: env.ids.next(), product_id: productId, warehouse_id: warehouseId, kind, quantity, reference, at: env.now, user_id: env.userId })
+    .execute();
+}
+
+/**
+ * Goods of a line leave the warehouse: delivered += qty, the reservation shrinks by as much as it
+ * covers, on hand drops by qty. Delivering more than the line still owes is refused, and so is
+ * delivering unreserved goods that other orders have reserved.
+ */
+export async function recordDelivery(tx: Tx, lineId: string, qty: number, env: Env): Promise<void> {
+  const line = await lineWithOrder(tx, lineId);
+  if (qty <= 0 || qty > openQty(line)) {
+    throw new DeskError('review.deliveryExceedsOpen', { line: line.line_no, qty, open: openQty(line) });
+  }
+  if (!line.warehouse_id) throw new DeskError('review.noWarehouse', { line: line.line_no });
+  const fromReserved = Math.min(qty, line.allocated_qty);
+  const fromFree = qty - fromReserved;
+  const res = await tx
+    .updateTable('stock')
+    .set((eb) => ({
+      on_hand: eb('on_hand', '-', qty),
+      allocated: eb('allocated', '-', fromReserved),
+      updated_at: env.now,
+    }))
+    .where('product_id', '=', line.product_id)
+    .where('warehouse_id', '=', line.warehouse_id)
+    .where('allocated', '>=', fromReserved)
+    .where((eb) => eb(eb('on_hand', '-', eb.ref('allocated')), '>=', fromFree))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) {
+    throw new DeskError('review.issueExceedsAvailable', { qty: fromFree, available: await availableOnHand(tx, line.product_id, line.warehouse_id) });
+  }
+  await tx
+    .updateTable('order_lines')
+    .set((eb) => ({ delivered_qty: eb('delivered_qty', '+', qty), allocated_qty: eb('allocated_qty', '-', fromReserved) }))
+    .where('id', '=', lineId)
+    .execute();
+  await addStockMove(tx, line.product_id, line.warehouse_id, 'deliver', -qty, line.order_id, env);
+}
+
+/**
+ * A delivery is reversed: the goods are back on hand and, if the order still reserves stock, the
+ * line reserves them again (up to what it owes).
+ */
+export async function cancelDelivery(tx: Tx, lineId: string, qty: number, env: Env): Promise<void> {
+  const line = await lineWithOrder(tx, lineId);
+  if (qty <= 0 || qty > line.delivered_qty) {
+    throw new DeskError('review.undeliverExceedsDelivered', { line: line.line_no, qty, delivered: line.delivered_qty });
+  }
+  if (!line.warehouse_id) throw new DeskError('review.noWarehouse', { line: line.line_no });
+  const owesAfter = line.quantity - (line.delivered_qty - qty) - line.cancelled_qty;
+  const reserve = reservesStock(line.order_status) ? Math.max(0, Math.min(qty, owesAfter - line.allocated_qty)) : 0;
+  await tx
+    .updateTable('stock')
+    .set((eb) => ({ on_hand: eb('on_hand', '+', qty), allocated: eb('allocated', '+', reserve), updated_at: env.now }))
+    .where('product_id', '=', line.product_id)
+    .where('warehouse_id', '=', line.warehouse_id)
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable('order_lines')
+    .set((eb) => ({ delivered_qty: eb('delivered_qty', '-', qty), allocated_qty: eb('allocated_qty', '+', reserve) }))
+    .where('id', '=', lineId)
+    .execute();
+  await addStockMove(tx, line.product_id, line.warehouse_id, 'undeliver', qty, line.order_id, env);
+}
+
+/**
+ * Store-level stock issue outside any order (scrap, transfer out): refused when it would take
+ * stock reserved by orders, i.e. when qty > on hand − allocated.
+ */
+export async function issueStock(tx: Tx, productId: string, warehouseId: string, qty: number, env: Env, reference: string | null = null): Promise<void> {
+  if (qty <= 0) throw new DeskError('review.issueExceedsAvailable', { qty, available: 0 });
+  const res = await tx
+    .updateTable('stock')
+    .set((eb) => ({ on_hand: eb('on_hand', '-', qty), updated_at: env.now }))
+    .where('product_id', '=', productId)
+    .where('warehouse_id', '=', warehouseId)
+    .where((eb) => eb(eb('on_hand', '-', eb.ref('allocated')), '>=', qty))
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) {
+    throw new DeskError('review.issueExceedsAvailable', { qty, available: await availableOnHand(tx, productId, warehouseId) });
+  }
+  await addStockMove(tx, productId, warehouseId, 'issue', -qty, reference, env);
+}
+
+/** Store-level receipt: goods arrive on hand (nothing is reserved automatically). */
+export async function receiveStock(tx: Tx, productId: string, warehouseId: string, qty: number, env: Env, reference: string | null = null): Promise<void> {
+  if (qty <= 0) return;
+  const res = await tx
+    .updateTable('stock')
+    .set((eb) => ({ on_hand: eb('on_hand', '+', qty), updated_at: env.now }))
+    .where('product_id', '=', productId)
+    .where('warehouse_id', '=', warehouseId)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) {
+    await tx
+      .insertInto('stock')
+      .values({ product_id: productId, warehouse_id: warehouseId, on_hand: qty, allocated: 0, in_transit: 0, in_transit_eta: null, safety_stock: 0, bin_code: null, updated_at: env.now })
+      .execute();
+  }
+  await addStockMove(tx, productId, warehouseId, 'receipt', qty, reference, env);
+}
+
+/** For tests and diagnostics: product × warehouse pairs where the invariant does not hold. */
+export async function allocationDrift(tx: Tx): Promise<{ productId: string; warehouseId: string; stock: number; lines: number; onHand: number }[]> {
+  const stock = await tx.selectFrom('stock').select(['product_id', 'warehouse_id', 'allocated', 'on_hand']).execute();
+  const sums = await tx
+    .selectFrom('order_lines')
+    .select((eb) => ['product_id', 'warehouse_id', eb.fn.sum<number>('allocated_qty').as('qty')])
+    .where('allocated_qty', '>', 0)
+    .groupBy(['product_id', 'warehouse_id'])
+    .execute();
+  const byKey = new Map(sums.map((s) => [`${s.product_id}|${s.warehouse_id}`, Number(s.qty)]));
+  const out: { productId: string; warehouseId: string; stock: number; lines: number; onHand: number }[] = [];
+  for (const s of stock) {
+    const key = `${s.product_id}|${s.warehouse_id}`;
+    const lines = byKey.get(key) ?? 0;
+    byKey.delete(key);
+    if (lines !== s.allocated || s.on_hand - s.allocated < 0) {
+      out.push({ productId: s.product_id, warehouseId: s.warehouse_id, stock: s.allocated, lines, onHand: s.on_hand });
+    }
+  }
+  for (const [key, lines] of byKey) {
+    const [productId, warehouseId] = key.split('|');
+    out.push({ productId, warehouseId, stock: 0, lines, onHand: 0 });
+  }
+  return out;
+}

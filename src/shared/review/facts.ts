@@ -1,0 +1,154 @@
+/**
+ * Facts the review rules need, read with portable Kysely (SQLite on the desk, PostgreSQL on the hub).
+ * Sums come back as numbers from SQLite and as strings from PostgreSQL: always pass through Number().
+ */
+import type { Tx } from '../mutators/env';
+import type { Settings } from '../settings';
+import { openQty, orderLines, resolveWarehouses, type AllocLine } from './allocation';
+import type { CreditFacts, StockFact, StockLine } from './checks';
+
+/** Orders whose total counts in the customer's exposure until a settlement replaces it. */
+export const EXPOSURE_STATUSES = ['approved', 'allocated', 'picking', 'partly_shipped', 'shipped', 'delivered'] as const;
+
+/** YYYY-MM-DD of an ISO instant (UTC). */
+export function isoDate(instant: string): string {
+  return instant.slice(0, 10);
+}
+
+/** Calendar arithmetic on a YYYY-MM-DD date (UTC); the day is clamped to the target month. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date.slice(0, 10)}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (both dates or instants; only the date part counts). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+/** [from, to) of the collection window: the three months up to and including today. */
+export function collectionWindow(now: string): { from: string; to: string } {
+  const today = isoDate(now);
+  return { from: addMonths(today, -3), to: addDays(today, 1) };
+}
+
+export interface ExposureFacts {
+  creditLimit: number;
+  unpaidSettlements: number;
+  openApprovedUnsettled: number;
+}
+
+export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: string): Promise<ExposureFacts> {
+  const customer = await tx.selectFrom('customers').select('credit_limit').where('id', '=', customerId).executeTakeFirst();
+  const unpaid = await tx
+    .selectFrom('settlements')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('amount', '-', eb.ref('paid'))), eb.lit(0)).as('n'))
+    .where('customer_id', '=', customerId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  const open = await tx
+    .selectFrom('orders as o')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('o.total'), eb.lit(0)).as('n'))
+    .where('o.customer_id', '=', customerId)
+    .where('o.id', '!=', excludeOrderId)
+    .where('o.status', 'in', [...EXPOSURE_STATUSES])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('settlements as s')
+            .select('s.id')
+            .whereRef('s.order_id', '=', 'o.id')
+            .where('s.status', '!=', 'void'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return {
+    creditLimit: customer?.credit_limit ?? 0,
+    unpaidSettlements: Number(unpaid?.n ?? 0),
+    openApprovedUnsettled: Number(open?.n ?? 0),
+  };
+}
+
+export async function collectionFacts(tx: Tx, customerId: string, now: string): Promise<{ paid: number; due: number }> {
+  const w = collectionWindow(now);
+  const row = await tx
+    .selectFrom('settlements')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('due'),
+      eb.fn.coalesce(eb.fn.sum<number>('paid'), eb.lit(0)).as('paid'),
+    ])
+    .where('customer_id', '=', customerId)
+    .where('status', '!=', 'void')
+    .where('due_date', '>=', w.from)
+    .where('due_date', '<', w.to)
+    .executeTakeFirst();
+  return { paid: Number(row?.paid ?? 0), due: Number(row?.due ?? 0) };
+}
+
+export async function creditFacts(
+  tx: Tx,
+  order: { id: string; customer_id: string; payment_method: 'cash' | 'credit'; total: number },
+  settings: Settings,
+  now: string,
+): Promise<CreditFacts> {
+  const exposure = await exposureFacts(tx, order.customer_id, order.id);
+  const collection = await collectionFacts(tx, order.customer_id, now);
+  return {
+    paymentMethod: order.payment_method,
+    creditLimit: exposure.creditLimit,
+    unpaidSettlements: exposure.unpaidSettlements,
+    openApprovedUnsettled: exposure.openApprovedUnsettled,
+    orderTotal: order.total,
+    paidLast3Months: collection.paid,
+    dueLast3Months: collection.due,
+    thresholdBp: settings.collectionRateThresholdBp,
+  };
+}
+
+export interface StockInputs {
+  lines: StockLine[];
+  stock: StockFact[];
+  raw: AllocLine[];
+}
+
+/**
+ * Stock-check inputs for what the order still has to reserve: per line its warehouse (resolved)
+ * and quantity − delivered − cancelled − already allocated.
+ */
+export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: string | null }): Promise<StockInputs> {
+  const raw = await orderLines(tx, order.id);
+  const where = await resolveWarehouses(tx, order.warehouse_id, raw);
+  const lines: StockLine[] = raw.map((l) => ({
+    lineNo: l.line_no,
+    productId: l.product_id,
+    warehouseId: where.get(l.id) ?? null,
+    quantity: Math.max(0, openQty(l) - l.allocated_qty),
+    sku: l.sku,
+  }));
+  const productIds = [...new Set(lines.map((l) => l.productId))];
+  const rows = productIds.length
+    ? await tx
+        .selectFrom('stock')
+        .select(['product_id', 'warehouse_id', 'on_hand', 'allocated', 'in_transit', 'in_transit_eta'])
+        .where('product_id', 'in', productIds)
+        .execute()
+    : [];
+  const stock: StockFact[] = rows.map((r) => ({
+    productId: r.product_id,
+    warehouseId: r.warehouse_id,
+    onHand: r.on_hand,
+    allocated: r.allocated,
+    inTransit: r.in_transit,
+    inTransitEta: r.in_transit_eta,
+  }));
+  return { lines, stock, raw };
+}

@@ -1,0 +1,183 @@
+/**
+ * The review gate. Gathers the facts, runs the pure checks and either approves the order and
+ * reserves its stock, or puts it on hold with one order_holds row per failing reason — all inside
+ * the caller's transaction.
+ */
+import { DeskError } from '../errors';
+import type { MutatorEnv, Tx } from '../mutators/env';
+import { readSettings } from '../mutators/settings';
+import type { OrderStatus } from '../orders/status';
+import type { Settings } from '../settings';
+import { allocateOrder, releaseOrder } from './allocation';
+import { creditCheck, customCheck, stockCheck, type Reason, type StockCheckResult } from './checks';
+import { creditFacts, stockInputs } from './facts';
+import { loadOrder, setOrderStatus, touchOrder } from './status';
+
+export interface ReviewHold {
+  kind: string;
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export interface ReviewOutcome {
+  status: 'approved' | 'on_hold';
+  holds: ReviewHold[];
+}
+
+/** Check the stock the order still has to reserve, with the desk's settings. */
+export async function checkOrderStock(
+  tx: Tx,
+  order: { id: string; warehouse_id: string | null; promised_date: string | null; requested_date: string | null },
+  settings: Settings,
+): Promise<StockCheckResult> {
+  const inputs = await stockInputs(tx, order);
+  return stockCheck(inputs.lines, inputs.stock, {
+    promisedDate: order.promised_date ?? order.requested_date,
+    countInTransit: settings.countInTransit,
+  });
+}
+
+/** Mark the order's open holds superseded (all but change requests unless asked). */
+export async function supersedeOpenHolds(
+  tx: Tx,
+  orderId: string,
+  env: MutatorEnv,
+  kinds: readonly ('credit' | 'stock' | 'custom_review' | 'change_request')[] = ['credit', 'stock', 'custom_review'],
+): Promise<number> {
+  const res = await tx
+    .updateTable('order_holds')
+    .set({ status: 'superseded', decided_at: env.now, decided_by: env.userId })
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'open')
+    .where('kind', 'in', [...kinds])
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function insertHolds(tx: Tx, orderId: string, reasons: readonly Reason[], env: MutatorEnv): Promise<string[]> {
+  const ids: string[] = [];
+  for (const r of reasons) {
+    const id = env.ids.next();
+    ids.push(id);
+    await tx
+      .insertInto('order_holds')
+      .values({
+        id,
+        order_id: orderId,
+        kind: r.kind,
+        code: r.code,
+        params: JSON.stringify(r.params),
+        status: 'open',
+        created_at: env.now,
+        decided_at: null,
+        decided_by: null,
+        comment: null,
+        awaiting_change: 0,
+        change_request_id: null,
+      })
+      .execute();
+  }
+  return ids;
+}
+
+export interface ReviewOptions {
+  /** Run the credit check (off when an approver already decided credit). */
+  credit?: boolean;
+  /**
+   * 'auto': a custom order needs review unless the customer's confirmation is on record;
+   * 'force': it needs review again (its custom requirements changed); 'skip': no custom review.
+   */
+  custom?: 'auto' | 'force' | 'skip';
+  reason?: string | null;
+}
+
+const HOLDABLE: readonly OrderStatus[] = ['submitted', 'on_hold', 'approved', 'allocated'];
+
+/**
+ * Review an order in submitted, on_hold, approved or allocated status (the last three after a
+ * change): previous open holds (not change requests) are superseded and reservations released,
+ * then everything passes → approved with stock reserved, or something fails → on_hold with holds.
+ */
+export async function reviewOrder(tx: Tx, orderId: string, env: MutatorEnv, options: ReviewOptions = {}): Promise<ReviewOutcome> {
+  const order = await loadOrder(tx, orderId);
+  if (!HOLDABLE.includes(order.status)) {
+    throw new DeskError('order.illegalTransition', { from: order.status, to: 'approved' });
+  }
+  const settings = await readSettings(tx);
+  await supersedeOpenHolds(tx, orderId, env);
+  if (order.status === 'approved' || order.status === 'allocated') await releaseOrder(tx, orderId, env);
+
+  const reasons: Reason[] = [];
+  if (options.credit !== false) reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
+  reasons.push(...(await checkOrderStock(tx, order, settings)).reasons);
+  const custom = options.custom ?? 'auto';
+  if (custom === 'force' || (custom === 'auto' && order.custom_flag && !(await hasConfirmation(tx, orderId)))) {
+    reasons.push(...customCheck(Boolean(order.custom_flag), order.custom_text));
+  }
+  const reason = options.reason ?? null;
+
+  if (reasons.length === 0) {
+    if (order.status === 'submitted' || order.status === 'on_hold') {
+      await setOrderStatus(tx, orderId, order.status, 'approved', env, reason);
+    } else {
+      await touchOrder(tx, orderId, env);
+    }
+    await allocateOrder(tx, orderId, env);
+    return { status: 'approved', holds: [] };
+  }
+
+  if (order.status === 'on_hold') await touchOrder(tx, orderId, env);
+  else await setOrderStatus(tx, orderId, order.status, 'on_hold', env, reason);
+  await insertHolds(tx, orderId, reasons, env);
+  return { status: 'on_hold', holds: reasons.map(({ kind, code, params }) => ({ kind, code, params })) };
+}
+
+export async function hasConfirmation(tx: Tx, orderId: string): Promise<boolean> {
+  const row = await tx.selectFrom('customer_confirmations').select('id').where('order_id', '=', orderId).limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
+/**
+ * Called by orders.submit right after draft → submitted, in the same transaction. Passing orders
+ * become approved with their stock reserved; failing ones go on hold with every reason recorded.
+ * Bumps row_version again (the caller should read it back after this returns).
+ */
+export async function reviewSubmittedOrder(tx: Tx, orderId: string, env: MutatorEnv): Promise<ReviewOutcome> {
+  const order = await loadOrder(tx, orderId);
+  if (order.status !== 'submitted') throw new DeskError('order.illegalTransition', { from: order.status, to: 'approved' });
+  return reviewOrder(tx, orderId, env, { credit: true, custom: 'auto' });
+}
+
+/**
+ * The approver released the last open hold: re-check stock (it may have been sold meanwhile) and
+ * either approve and reserve, or put a fresh stock hold on the order.
+ */
+export async function approveAfterRelease(tx: Tx, orderId: string, env: MutatorEnv, reason: string | null): Promise<ReviewOutcome> {
+  const order = await loadOrder(tx, orderId);
+  const settings = await readSettings(tx);
+  const stock = await checkOrderStock(tx, order, settings);
+  if (stock.reasons.length) {
+    await touchOrder(tx, orderId, env);
+    await insertHolds(tx, orderId, stock.reasons, env);
+    return { status: 'on_hold', holds: stock.reasons.map(({ kind, code, params }) => ({ kind, code, params })) };
+  }
+  await setOrderStatus(tx, orderId, order.status, 'approved', env, reason);
+  await allocateOrder(tx, orderId, env);
+  return { status: 'approved', holds: [] };
+}
+
+/**
+ * Everything review owns about an order that is being cancelled: its reservations are released,
+ * open holds superseded and open change requests rejected. orders.cancel calls this before it
+ * moves the order to cancelled (harmless for orders that reserve nothing).
+ */
+export async function onOrderCancelled(tx: Tx, orderId: string, env: MutatorEnv, comment: string | null = null): Promise<void> {
+  await releaseOrder(tx, orderId, env);
+  await supersedeOpenHolds(tx, orderId, env, ['credit', 'stock', 'custom_review', 'change_request']);
+  await tx
+    .updateTable('change_requests')
+    .set({ status: 'rejected', decided_at: env.now, decided_by: env.userId, comment: comment ?? 'order cancelled' })
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'open')
+    .execute();
+}
