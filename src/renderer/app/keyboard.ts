@@ -37,7 +37,7 @@ export function keyName(e: KeyboardEvent): string {
   const parts: string[] = [];
   if (e.ctrlKey || e.metaKey) parts.push('Ctrl');
   if (e.altKey) parts.push('Alt');
-  if (e.shiftKey && e.key.length > 1) parts.push('Shift');
+  if (e.shiftKey && (e.key.length > 1 || e.ctrlKey || e.metaKey || e.altKey)) parts.push('Shift');
   let k = e.key;
   if (k === ' ') k = 'Space';
   if (k.length === 1) k = e.altKey || e.ctrlKey || e.metaKey ? k.toUpperCase() : k;
