@@ -26,16 +26,23 @@ function canShowWindow() {
   return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
+/** The desktop needs better-sqlite3 built for Electron's ABI (npm run native:electron). */
+function hasElectronSqlite() {
+  return fs.existsSync(path.join(root, 'build/native/electron/better_sqlite3.node'));
+}
+
 ensureBuilt();
 const bin = process.env.ORDER_DESK_BROWSER ? null : electronBinary();
-if (bin && canShowWindow()) {
+if (bin && canShowWindow() && hasElectronSqlite()) {
   const child = spawn(bin, [root, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(
-    bin
-      ? 'No display for the Electron window here: starting browser mode instead — open the address below.'
-      : 'The Electron runtime could not be downloaded here: starting browser mode instead — open the address below.',
+    !bin
+      ? 'The Electron runtime could not be downloaded here: starting browser mode instead — open the address below.'
+      : !canShowWindow()
+        ? 'No display for the Electron window here: starting browser mode instead — open the address below.'
+        : 'No Electron build of the SQLite module (npm run native:electron): starting browser mode instead — open the address below.',
   );
   const port = args.includes('--port') ? [] : ['--port', '5170'];
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), ...port, ...args], { stdio: 'inherit' });
