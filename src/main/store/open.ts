@@ -70,6 +70,8 @@ export function openStore(dataDir: string, options: OpenOptions = {}): Store {
         // Closing anyway: the WAL is replayed at the next open.
       }
       await db.destroy();
+      // Kysely connects lazily: a store never queried through it still holds the raw connection.
+      if (raw.open) raw.close();
     },
     checkpoint() {
       raw.pragma('wal_checkpoint(PASSIVE)');
