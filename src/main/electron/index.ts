@@ -37,8 +37,8 @@ app.whenReady().then(async () => {
     return;
   }
   serveRenderer(path.join(__dirname, '../renderer'));
-  bindIpc(desk, () => win);
-  buildMenu(desk, () => win, () => null);
+  const ipc = bindIpc(desk, () => win);
+  buildMenu(desk, () => win, ipc.currentSession);
   win = createMainWindow(path.join(__dirname, '../preload'));
   app.on('window-all-closed', async () => {
     await desk.close();

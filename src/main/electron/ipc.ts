@@ -10,8 +10,15 @@ const request = z.object({
   locale: z.enum(['zh-CN', 'en']).catch('zh-CN'),
 });
 
+export interface IpcBinding {
+  /** The session the window's page last used: the native menu acts as that user. */
+  currentSession(): string | null;
+  dispose(): void;
+}
+
 /** One channel into the dispatcher; the sender must be our own page in our own window. */
-export function bindIpc(desk: Desk, getWindow: () => BrowserWindow | null): () => void {
+export function bindIpc(desk: Desk, getWindow: () => BrowserWindow | null): IpcBinding {
+  let lastSession: string | null = null;
   ipcMain.handle('desk:invoke', async (event, payload: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
     const win = getWindow();
@@ -20,11 +27,15 @@ export function bindIpc(desk: Desk, getWindow: () => BrowserWindow | null): () =
     }
     const parsed = request.safeParse(payload);
     if (!parsed.success) return { ok: false, status: 400, error: { code: 'transport.badJson', message: 'Bad request' } };
+    lastSession = parsed.data.sessionId;
     return desk.dispatch(parsed.data);
   });
   const off = desk.events.on((e) => getWindow()?.webContents.send('desk:event', e));
-  return () => {
-    ipcMain.removeHandler('desk:invoke');
-    off();
+  return {
+    currentSession: () => lastSession,
+    dispose() {
+      ipcMain.removeHandler('desk:invoke');
+      off();
+    },
   };
 }
