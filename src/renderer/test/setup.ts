@@ -1,0 +1,10 @@
+import '@testing-library/jest-dom/vitest';
+
+// jsdom lacks layout: cmdk and the virtualizer need these to exist.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
