@@ -15,6 +15,12 @@ async function setup() {
   server = await startLoopback({ desk: t.desk, port: 0, bodyLimitBytes: 64 * 1024 });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+async function json(res: Response | Promise<Response>): Promise<Json> {
+  return (await res).json();
+}
+
 function post(path: string, body: string, headers: Record<string, string> = {}) {
   return fetch(`http://127.0.0.1:${server.port}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
 }
@@ -39,7 +45,7 @@ describe('loopback HTTP transport', () => {
     expect((await post('/api/auth.status', '{}', { Authorization: 'Bearer wrong' })).status).toBe(401);
     const ok = await post('/api/auth.status', '{}', { Authorization: `Bearer ${server.token}` });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ ok: true, result: { setupRequired: false, deskCode: 'T1' } });
+    expect(await json(ok)).toMatchObject({ ok: true, result: { setupRequired: false, deskCode: 'T1' } });
     expect(await rawRequest('evil.example')).toBe(403);
     expect(await rawRequest(`127.0.0.1:${server.port + 1}`)).toBe(403);
     expect(await rawRequest(`localhost:${server.port}`)).toBe(200);
@@ -49,21 +55,21 @@ describe('loopback HTTP transport', () => {
   it('runs the same dispatcher: sign in, call with the session, refuse in the caller\u2019s language', async () => {
     await setup();
     const auth = { Authorization: `Bearer ${server.token}` };
-    const login = await (await post('/api/auth.login', JSON.stringify({ username: 'admin', password: TEST_PASSWORD }), auth)).json();
+    const login = await json(post('/api/auth.login', JSON.stringify({ username: 'admin', password: TEST_PASSWORD }), auth));
     const session = { ...auth, 'X-Desk-Session': login.result.sessionId };
-    const users = await (await post('/api/users.list', '{}', session)).json();
+    const users = await json(post('/api/users.list', '{}', session));
     expect(users.result.rows[0].username).toBe('admin');
 
     const zh = await post('/api/users.save', JSON.stringify({ username: 'x', displayName: '', role: 'clerk' }), session);
     expect(zh.status).toBe(422);
-    const zhBody = await zh.json();
+    const zhBody = await json(zh);
     expect(zhBody.error.fields.find((f: { path: string }) => f.path === 'displayName').message).toBe('必填项');
-    const en = await (await post('/api/users.save', JSON.stringify({ username: 'x', displayName: '', role: 'clerk' }), { ...session, 'X-Desk-Locale': 'en' })).json();
+    const en = await json(post('/api/users.save', JSON.stringify({ username: 'x', displayName: '', role: 'clerk' }), { ...session, 'X-Desk-Locale': 'en' }));
     expect(en.error.fields.find((f: { path: string }) => f.path === 'displayName').message).toBe('Required');
 
     const noSession = await post('/api/users.list', '{}', auth);
     expect(noSession.status).toBe(401);
-    expect((await noSession.json()).error.code).toBe('auth.required');
+    expect((await json(noSession)).error.code).toBe('auth.required');
     const unknown = await post('/api/orders.nothing', '{}', session);
     expect(unknown.status).toBe(404);
   });
@@ -75,7 +81,7 @@ describe('loopback HTTP transport', () => {
     expect(big.status).toBe(413);
     const bad = await post('/api/auth.login', '{not json', auth);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('transport.badJson');
+    expect((await json(bad)).error.code).toBe('transport.badJson');
   });
 
   it('streams changed events to subscribers after a commit', async () => {
