@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { createContext, useContext, useEffect, useId, useRef } from 'react';
 import { create } from 'zustand';
 
 export interface KeyBinding {
@@ -14,9 +14,14 @@ export interface KeyBinding {
 interface Layer {
   id: string;
   bindings: KeyBinding[];
-  /** A modal layer hides the bindings of the layers beneath it. */
+  /** A modal layer hides the bindings of every layer of a lower depth. */
   modal: boolean;
+  /** Nesting depth: a dialog's content sits one level above the screen beneath it. */
+  depth: number;
 }
+
+/** Depth of the key layers of the components below; a Dialog provides its own depth + 1. */
+export const KeyDepth = createContext(0);
 
 interface KeyState {
   layers: Layer[];
@@ -54,14 +59,14 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-/** Bindings active now: the top modal layer and everything above it, newest first. */
+/** Bindings active now: layers at or above the deepest modal layer, deepest and newest first. */
 export function activeBindings(layers: Layer[]): KeyBinding[] {
-  const out: KeyBinding[] = [];
-  for (let i = layers.length - 1; i >= 0; i--) {
-    out.push(...layers[i].bindings);
-    if (layers[i].modal) break;
-  }
-  return out;
+  const floor = Math.max(0, ...layers.filter((l) => l.modal).map((l) => l.depth));
+  return layers
+    .map((layer, order) => ({ layer, order }))
+    .filter(({ layer }) => layer.depth >= floor)
+    .sort((a, b) => b.layer.depth - a.layer.depth || b.order - a.order)
+    .flatMap(({ layer }) => layer.bindings);
 }
 
 /** The one keydown listener of the app. */
@@ -88,13 +93,15 @@ export function useKeys(bindings: KeyBinding[], options: { modal?: boolean; enab
   const ref = useRef(bindings);
   ref.current = bindings;
   const enabled = options.enabled ?? true;
+  const parentDepth = useContext(KeyDepth);
+  const depth = parentDepth + (options.modal ? 1 : 0);
   useEffect(() => {
     if (!enabled) return;
     const proxied = () =>
       ref.current.map((b) => ({ ...b, run: (e: KeyboardEvent) => ref.current.find((x) => x.key === b.key)?.run(e) }));
-    useKeyStore.getState().push({ id, bindings: proxied(), modal: options.modal ?? false });
+    useKeyStore.getState().push({ id, bindings: proxied(), modal: options.modal ?? false, depth });
     return () => useKeyStore.getState().remove(id);
-  }, [id, enabled, options.modal]);
+  }, [id, enabled, options.modal, depth]);
   const signature = bindings.map((b) => `${b.key}:${b.label ?? ''}:${b.inInputs ? 1 : 0}`).join('|');
   useEffect(() => {
     if (!enabled) return;

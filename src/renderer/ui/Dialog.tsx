@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useKeys } from '../app/keyboard';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
+import { KeyDepth, useKeys } from '../app/keyboard';
 
 interface DialogProps {
   title: string;
@@ -15,10 +15,15 @@ interface DialogProps {
  */
 export function Dialog({ title, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const depth = useContext(KeyDepth) + 1;
   useKeys([{ key: 'Escape', run: onClose, inInputs: true }], { modal: true });
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button');
+    const root = ref.current;
+    const first =
+      root?.querySelector<HTMLElement>('[data-autofocus]') ??
+      root?.querySelector<HTMLElement>('.dialog-body input:not([disabled]), .dialog-body select, .dialog-body textarea') ??
+      root?.querySelector<HTMLElement>('.dialog-foot button');
     first?.focus();
     return () => previous?.focus?.();
   }, []);
@@ -47,8 +52,10 @@ export function Dialog({ title, onClose, children, footer, wide }: DialogProps) 
             ×
           </button>
         </header>
-        <div className="dialog-body">{children}</div>
-        {footer ? <footer className="dialog-foot">{footer}</footer> : null}
+        <KeyDepth.Provider value={depth}>
+          <div className="dialog-body">{children}</div>
+          {footer ? <footer className="dialog-foot">{footer}</footer> : null}
+        </KeyDepth.Provider>
       </div>
     </div>
   );
