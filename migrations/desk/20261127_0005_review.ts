@@ -9,7 +9,9 @@ export const review = {
       status TEXT NOT NULL CHECK (status IN ('open','released','rejected','superseded')),
       created_at TEXT NOT NULL, decided_at TEXT, decided_by TEXT, comment TEXT,
       awaiting_change INTEGER NOT NULL DEFAULT 0, change_request_id TEXT)`,
-    `CREATE INDEX order_holds_open ON order_holds (status, kind, created_at)`,
+    // The approval queue groups open holds per order (optionally of one kind): both indexes cover it.
+    `CREATE INDEX order_holds_open ON order_holds (status, kind, order_id, created_at)`,
+    `CREATE INDEX order_holds_queue ON order_holds (status, order_id, kind, created_at)`,
     `CREATE INDEX order_holds_order ON order_holds (order_id)`,
     `CREATE TABLE approval_decisions (
       id TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE, hold_id TEXT,

@@ -172,6 +172,54 @@ export async function releaseLineQty(tx: Tx, line: AllocLine, qty: number, env: 
   return give;
 }
 
+/** Statuses whose lines reserve stock (see reservesStock). */
+const RESERVING = ['approved', 'allocated', 'picking', 'partly_shipped'] as const;
+
+/**
+ * After goods arrive (receipt, in-transit received, a delivery reversed elsewhere): reserve them for
+ * approved lines that still owe unreserved quantity here — lines approved on the strength of
+ * in-transit stock — oldest approval first. Returns the units reserved.
+ */
+export async function allocateWaiting(tx: Tx, productId: string, warehouseId: string, env: Env): Promise<number> {
+  const rows = await tx
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .select([
+      'l.id',
+      'l.line_no',
+      'l.product_id',
+      'l.sku',
+      'l.warehouse_id',
+      'l.quantity',
+      'l.allocated_qty',
+      'l.delivered_qty',
+      'l.cancelled_qty',
+    ])
+    .where('l.product_id', '=', productId)
+    .where('l.warehouse_id', '=', warehouseId)
+    .where('o.status', 'in', [...RESERVING])
+    .orderBy('o.approved_at')
+    .orderBy('o.id')
+    .orderBy('l.line_no')
+    .execute();
+  let reserved = 0;
+  let available = await availableOnHand(tx, productId, warehouseId);
+  for (const line of rows) {
+    if (available <= 0) break;
+    const take = Math.min(openQty(line) - line.allocated_qty, available);
+    if (take <= 0) continue;
+    if (!(await addAllocated(tx, productId, warehouseId, take, env))) break;
+    await tx
+      .updateTable('order_lines')
+      .set((eb) => ({ allocated_qty: eb('allocated_qty', '+', take) }))
+      .where('id', '=', line.id)
+      .execute();
+    available -= take;
+    reserved += take;
+  }
+  return reserved;
+}
+
 async function lineWithOrder(tx: Tx, lineId: string): Promise<AllocLine & { order_status: OrderStatus; order_id: string }> {
   const row = await tx
     .selectFrom('order_lines')

@@ -142,6 +142,13 @@ const STOCK: [string, StockLine[], StockFact[], { promisedDate: string | null; c
     noTransit,
     [1],
   ],
+  [
+    'what approved orders await comes off the pool',
+    [L(1, 'p', 'w', 8)],
+    [{ ...S('p', 'w', 5, 5, 10, '2026-12-01'), awaiting: 3 }],
+    { promisedDate: '2026-12-10', countInTransit: true },
+    [1],
+  ],
   ['lines are taken in line order, whatever the input order', [L(2, 'p', 'w', 6), L(1, 'p', 'w', 6)], [S('p', 'w', 10)], noTransit, [0, 2]],
 ];
 

@@ -121,6 +121,11 @@ export interface StockFact {
   inTransit: number;
   /** ISO date (or instant) the in-transit quantity is expected. */
   inTransitEta: string | null;
+  /**
+   * Owed by approved orders but not reserved yet (approved on in-transit stock): promised already,
+   * so not available again. Default 0.
+   */
+  awaiting?: number;
 }
 
 export interface StockOptions {
@@ -152,14 +157,16 @@ export function countableInTransit(s: StockFact, o: StockOptions): number {
 }
 
 /**
- * Stock check per line and warehouse: available = on hand − allocated (+ countable in-transit).
+ * Stock check per line and warehouse: available = on hand − allocated (+ countable in-transit
+ * − what approved orders still await).
  * Lines of one product × warehouse draw from one pool in line order, so three lines of 5 against
  * 10 on hand leave the third one short. A short line takes what is left (for display only).
  */
 export function stockCheck(lines: readonly StockLine[], stock: readonly StockFact[], options: StockOptions): StockCheckResult {
   const pools = new Map<string, { left: number }>();
   for (const s of stock) {
-    pools.set(`${s.productId}|${s.warehouseId}`, { left: Math.max(0, s.onHand - s.allocated) + countableInTransit(s, options) });
+    const left = Math.max(0, s.onHand - s.allocated) + countableInTransit(s, options) - (s.awaiting ?? 0);
+    pools.set(`${s.productId}|${s.warehouseId}`, { left: Math.max(0, left) });
   }
   const out: StockLineResult[] = [];
   const reasons: Reason[] = [];

@@ -124,7 +124,7 @@ export interface StockInputs {
  * Stock-check inputs for what the order still has to reserve: per line its warehouse (resolved)
  * and quantity − delivered − cancelled − already allocated.
  */
-export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: string | null }): Promise<StockInputs> {
+export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: string | null }, withAwaiting = false): Promise<StockInputs> {
   const raw = await orderLines(tx, order.id);
   const where = await resolveWarehouses(tx, order.warehouse_id, raw);
   const lines: StockLine[] = raw.map((l) => ({
@@ -142,6 +142,10 @@ export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: str
         .where('product_id', 'in', productIds)
         .execute()
     : [];
+  const awaiting = new Map<string, number>();
+  if (withAwaiting && productIds.length) {
+    for (const a of await awaitingStock(tx, productIds, order.id)) awaiting.set(`${a.product_id}|${a.warehouse_id}`, a.n);
+  }
   const stock: StockFact[] = rows.map((r) => ({
     productId: r.product_id,
     warehouseId: r.warehouse_id,
@@ -149,6 +153,31 @@ export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: str
     allocated: r.allocated,
     inTransit: r.in_transit,
     inTransitEta: r.in_transit_eta,
+    awaiting: awaiting.get(`${r.product_id}|${r.warehouse_id}`) ?? 0,
   }));
   return { lines, stock, raw };
+}
+
+const RESERVING = ['approved', 'allocated', 'picking', 'partly_shipped'] as const;
+
+/**
+ * Per product × warehouse, what approved orders (other than this one) still owe without a
+ * reservation: they were approved on in-transit stock that has not been reserved yet.
+ */
+export async function awaitingStock(tx: Tx, productIds: readonly string[], excludeOrderId: string): Promise<{ product_id: string; warehouse_id: string; n: number }[]> {
+  const rows = await tx
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .select((eb) => [
+      'l.product_id',
+      'l.warehouse_id',
+      eb.fn.sum<number>(eb(eb(eb('l.quantity', '-', eb.ref('l.delivered_qty')), '-', eb.ref('l.cancelled_qty')), '-', eb.ref('l.allocated_qty'))).as('n'),
+    ])
+    .where('l.product_id', 'in', [...productIds])
+    .where('o.status', 'in', [...RESERVING])
+    .where('o.id', '!=', excludeOrderId)
+    .where((eb) => eb(eb(eb(eb('l.quantity', '-', eb.ref('l.delivered_qty')), '-', eb.ref('l.cancelled_qty')), '-', eb.ref('l.allocated_qty')), '>', 0))
+    .groupBy(['l.product_id', 'l.warehouse_id'])
+    .execute();
+  return rows.filter((r) => r.warehouse_id !== null).map((r) => ({ product_id: r.product_id, warehouse_id: r.warehouse_id as string, n: Number(r.n) }));
 }

@@ -30,7 +30,8 @@ export async function checkOrderStock(
   order: { id: string; warehouse_id: string | null; promised_date: string | null; requested_date: string | null },
   settings: Settings,
 ): Promise<StockCheckResult> {
-  const inputs = await stockInputs(tx, order);
+  // Orders approved on in-transit stock exist only while the setting allows counting it.
+  const inputs = await stockInputs(tx, order, settings.countInTransit);
   return stockCheck(inputs.lines, inputs.stock, {
     promisedDate: order.promised_date ?? order.requested_date,
     countInTransit: settings.countInTransit,
