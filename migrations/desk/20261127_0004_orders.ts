@@ -25,6 +25,9 @@ export const orders = {
     `CREATE INDEX orders_status_created ON orders (status, created_at)`,
     `CREATE INDEX orders_customer_created ON orders (customer_id, created_at)`,
     `CREATE INDEX orders_customer_submitted ON orders (customer_id, submitted_at)`,
+    `CREATE INDEX orders_total ON orders (total)`,
+    `CREATE INDEX orders_ship_phone ON orders (ship_phone)`,
+    `CREATE INDEX orders_contact_phone ON orders (contact_phone)`,
     `CREATE INDEX orders_customer_po ON orders (customer_id, customer_po) WHERE customer_po IS NOT NULL`,
     `CREATE INDEX orders_region_created ON orders (region_id, created_at)`,
     `CREATE TABLE order_lines (

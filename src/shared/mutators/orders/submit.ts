@@ -1,0 +1,247 @@
+/**
+ * orders.submit: draft → submitted. The stored draft is validated with the full schema (field
+ * errors carry the entry screen's paths), checked against the submitter's discount limit and for
+ * duplicates, then moved on with its status history, a version snapshot, and handed to the review
+ * module (credit / stock / custom review) in the same transaction.
+ */
+import { DeskError, type FieldError } from '../../errors';
+import { lineAmounts, sumTotals } from '../../money';
+import { findDuplicates, type DuplicateMatch } from '../../orders/duplicates';
+import { discountIssues } from '../../orders/pricing';
+import { orderSubmitSchema } from '../../orders/schema';
+import { buildSearchText } from '../../orders/search-text';
+import { assertTransition } from '../../orders/state-machine';
+import type { OrderStatus } from '../../orders/status';
+import { reviewSubmittedOrder, type ReviewHold } from '../../review/route';
+import { issuesToFieldErrors } from '../../validation';
+import type { AuditEntry, Mutator } from '../env';
+import { readSettings } from '../settings';
+import { assertRowVersion, headerForAudit, linesDigest, loadOrder, toDocument } from './records';
+
+export interface SubmitArgs {
+  id: string;
+  rowVersion: number;
+  /** The clerk saw the duplicate warning and submits anyway (recorded in the audit trail). */
+  confirmDuplicate?: boolean;
+}
+
+export interface SubmitResult {
+  id: string;
+  number: string;
+  /** After review: submitted, on_hold or approved (whatever the review module decided). */
+  status: OrderStatus;
+  rowVersion: number;
+  customFlag: boolean;
+  duplicateConfirmed: boolean;
+  duplicates: DuplicateMatch[];
+  holds: ReviewHold[];
+}
+
+export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, env) => {
+  const { order, lines } = await loadOrder(tx, args.id);
+  assertRowVersion(order, args.rowVersion);
+  assertTransition(order.status, 'submitted');
+
+  // 1. The full rule set on what is stored.
+  const parsed = orderSubmitSchema.safeParse(toDocument(order, lines));
+  const fields: FieldError[] = parsed.success ? [] : issuesToFieldErrors(parsed.error.issues);
+
+  const customer = await tx
+    .selectFrom('customers')
+    .select(['id', 'code', 'name', 'name_pinyin', 'active', 'price_group_id'])
+    .where('id', '=', order.customer_id)
+    .executeTakeFirstOrThrow();
+  if (!customer.active) fields.push({ path: 'customerId', code: 'order.customerInactive', params: { code: customer.code } });
+
+  const productIds = [...new Set(lines.map((l) => l.product_id))];
+  const groupPrices = new Map<string, number>();
+  if (productIds.length) {
+    const products = await tx.selectFrom('products').select(['id', 'sku', 'active']).where('id', 'in', productIds).execute();
+    const inactive = new Set(products.filter((p) => !p.active).map((p) => p.id));
+    lines.forEach((l, i) => {
+      if (inactive.has(l.product_id)) fields.push({ path: `lines.${i}.productId`, code: 'order.productInactive', params: { sku: l.sku } });
+    });
+    if (customer.price_group_id) {
+      const prices = await tx
+        .selectFrom('product_prices')
+        .select(['product_id', 'price'])
+        .where('price_group_id', '=', customer.price_group_id)
+        .where('product_id', 'in', productIds)
+        .execute();
+      for (const p of prices) groupPrices.set(p.product_id, p.price);
+    }
+  }
+
+  // 2. The submitter's discount authority (a manager may submit what a clerk could not).
+  const settings = await readSettings(tx);
+  const limitBp = env.role ? settings.discountLimitsBp[env.role] : 0;
+  fields.push(
+    ...discountIssues(
+      lines.map((l) => ({
+        referencePrice: groupPrices.get(l.product_id) ?? l.list_price,
+        unitPrice: l.unit_price,
+        discountBp: l.discount_bp,
+        priceManual: l.price_manual === 1,
+        quantity: l.quantity,
+      })),
+      limitBp,
+      env.role,
+    ),
+  );
+  if (fields.length || !parsed.success) {
+    throw new DeskError('validation.failed', { count: fields.length }, { fields });
+  }
+  const doc = parsed.data;
+
+  // 3. Duplicates: same lines within the window, or the same customer PO.
+  const duplicates = await findDuplicates(tx, {
+    orderId: order.id,
+    customerId: order.customer_id,
+    customerPo: order.customer_po,
+    lines: lines.map((l) => ({ productId: l.product_id, quantity: l.quantity })),
+    now: env.now,
+    windowMinutes: settings.duplicateWindowMinutes,
+  });
+  if (duplicates.length && !args.confirmDuplicate) {
+    const reasons = [...new Set(duplicates.map((d) => d.reason))].sort().join(',');
+    throw new DeskError(
+      'order.duplicate',
+      { numbers: duplicates.map((d) => d.number).join(', '), count: duplicates.length, reason: reasons },
+      { status: 409 },
+    );
+  }
+  const duplicateConfirmed = duplicates.length > 0;
+
+  // 4. Amounts are recomputed from the lines (the totals always equal their sum).
+  const amounts = lines.map((l) =>
+    lineAmounts({ quantity: l.quantity, unitPrice: l.unit_price, discountBp: l.discount_bp, taxRateBp: l.tax_rate_bp }),
+  );
+  const totals = sumTotals(amounts);
+  for (const [i, l] of lines.entries()) {
+    const a = amounts[i];
+    if (a.amount !== l.amount || a.tax !== l.tax || a.total !== l.total) {
+      await tx.updateTable('order_lines').set({ amount: a.amount, tax: a.tax, total: a.total }).where('id', '=', l.id).execute();
+    }
+  }
+  // Lines without their own warehouse take the order's from now on (allocation reads the line).
+  if (order.warehouse_id && lines.some((l) => !l.warehouse_id)) {
+    await tx
+      .updateTable('order_lines')
+      .set({ warehouse_id: order.warehouse_id })
+      .where('order_id', '=', order.id)
+      .where('warehouse_id', 'is', null)
+      .execute();
+  }
+
+  const customFlag = doc.customRequired || lines.some((l) => !!l.custom_params);
+  const contactPhone = doc.contact.phone ?? '';
+  const shipPhone = doc.shipTo.phone;
+  const patch = {
+    status: 'submitted' as const,
+    row_version: order.row_version + 1,
+    updated_at: env.now,
+    submitted_at: env.now,
+    contact_phone: contactPhone,
+    ship_phone: shipPhone,
+    custom_flag: customFlag ? 1 : 0,
+    duplicate_confirmed: duplicateConfirmed ? 1 : 0,
+    subtotal: totals.subtotal,
+    tax_total: totals.taxTotal,
+    total: totals.total,
+    line_count: lines.length,
+  };
+  const searchText = buildSearchText({
+    number: order.number,
+    customerCode: customer.code,
+    customerName: customer.name,
+    customerPinyin: customer.name_pinyin,
+    contactPhone,
+    shipPhone,
+    skus: lines.map((l) => l.sku),
+    customerPo: order.customer_po,
+  });
+  const updated = await tx
+    .updateTable('orders')
+    .set({ ...patch, ...(searchText !== order.search_text ? { search_text: searchText } : {}) })
+    .where('id', '=', order.id)
+    .where('row_version', '=', order.row_version)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) {
+    throw new DeskError('conflict.stale', { number: order.number, expected: order.row_version, actual: -1 });
+  }
+
+  const duplicateNote = duplicateConfirmed ? `duplicate confirmed: ${duplicates.map((d) => d.number).join(', ')}` : null;
+  await tx
+    .insertInto('order_status_history')
+    .values({
+      id: env.ids.next(),
+      order_id: order.id,
+      from_status: order.status,
+      to_status: 'submitted',
+      at: env.now,
+      user_id: env.userId,
+      reason: duplicateNote,
+    })
+    .execute();
+
+  const after = { ...order, ...patch, search_text: searchText };
+  await tx
+    .insertInto('order_versions')
+    .values({
+      id: env.ids.next(),
+      order_id: order.id,
+      revision: order.revision,
+      snapshot: JSON.stringify({ header: headerForAudit(after), lines: linesDigest(lines) }),
+      diff: null,
+      reason: 'submitted',
+      created_at: env.now,
+      created_by: env.userId,
+    })
+    .execute();
+
+  const audit: AuditEntry[] = [
+    {
+      entity: 'order',
+      entityId: order.id,
+      summary: `submitted ${order.number}`,
+      before: { status: order.status },
+      after: {
+        status: 'submitted',
+        total: totals.total,
+        custom_flag: patch.custom_flag,
+        duplicate_confirmed: patch.duplicate_confirmed,
+      },
+    },
+  ];
+  if (duplicateNote) {
+    audit.push({
+      entity: 'order',
+      entityId: order.id,
+      summary: duplicateNote,
+      after: { duplicates: duplicates.map((d) => ({ number: d.number, reason: d.reason, submittedAt: d.submittedAt })) },
+    });
+  }
+
+  // 5. Review (credit, stock, custom requirements) decides what happens next.
+  const review = await reviewSubmittedOrder(tx, order.id, env);
+  const final = await tx
+    .selectFrom('orders')
+    .select(['status', 'row_version'])
+    .where('id', '=', order.id)
+    .executeTakeFirstOrThrow();
+
+  return {
+    result: {
+      id: order.id,
+      number: order.number,
+      status: final.status,
+      rowVersion: final.row_version,
+      customFlag,
+      duplicateConfirmed,
+      duplicates,
+      holds: review.holds,
+    },
+    audit,
+    tables: ['order_holds', 'stock'],
+  };
+};
