@@ -3,14 +3,15 @@
  * contentless FTS tables can key on a rowid that VACUUM never renumbers.
  * cjk_grams() is a SQL function the desk registers on every connection (store/functions.ts).
  */
-const ftsFor = (table: string, text: string, grams: string) => [
+const ftsFor = (table: string, searched: string, text: string, grams: string) => [
   `CREATE VIRTUAL TABLE ${table}_fts USING fts5(text, tokenize='trigram', content='', contentless_delete=1)`,
   `CREATE VIRTUAL TABLE ${table}_cjk USING fts5(grams, tokenize='unicode61', content='', contentless_delete=1)`,
   `CREATE TRIGGER ${table}_search_ai AFTER INSERT ON ${table} BEGIN
      INSERT INTO ${table}_fts (rowid, text) VALUES (new.seq, ${text});
      INSERT INTO ${table}_cjk (rowid, grams) VALUES (new.seq, ${grams});
    END`,
-  `CREATE TRIGGER ${table}_search_au AFTER UPDATE ON ${table} BEGIN
+  // Only edits of searched columns rewrite the index; a credit-limit or price change does not.
+  `CREATE TRIGGER ${table}_search_au AFTER UPDATE OF ${searched} ON ${table} BEGIN
      DELETE FROM ${table}_fts WHERE rowid = old.seq;
      DELETE FROM ${table}_cjk WHERE rowid = old.seq;
      INSERT INTO ${table}_fts (rowid, text) VALUES (new.seq, ${text});
@@ -81,11 +82,13 @@ export const masters = {
     `CREATE INDEX stock_moves_product ON stock_moves (product_id, warehouse_id, at)`,
     ...ftsFor(
       'customers',
+      'code, name, name_pinyin, uscc',
       `new.code || ' ' || new.name || ' ' || new.name_pinyin || ' ' || coalesce(new.uscc, '')`,
       `cjk_grams(new.name)`,
     ),
     ...ftsFor(
       'products',
+      'sku, name, name_pinyin, spec, barcode',
       `new.sku || ' ' || new.name || ' ' || new.name_pinyin || ' ' || coalesce(new.spec, '') || ' ' || coalesce(new.barcode, '')`,
       `cjk_grams(new.name || ' ' || coalesce(new.spec, ''))`,
     ),

@@ -725,8 +725,18 @@ export const importPreview = query({
     valid: z.number().int(),
     columns: z.array(z.object({ key: z.string(), header: z.string() })),
     unknownColumns: z.array(z.string()),
-    rows: z.array(z.object({ row: z.number().int(), ok: z.boolean(), data: z.record(z.string(), z.unknown()) })),
+    /** Up to 200 rows as understood (money in fen, codes as written); action: what commit would do. */
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        ok: z.boolean(),
+        action: z.enum(['create', 'update']),
+        data: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    /** Row errors, at most 2,000 (errorCount has them all). */
     errors: z.array(rowError),
+    errorCount: z.number().int(),
   }),
   access: ALL_ROLES,
   tables: ['customers', 'products', 'stock', 'regions', 'sales_reps', 'price_groups', 'warehouses', 'bins'],

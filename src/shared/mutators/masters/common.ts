@@ -35,3 +35,10 @@ export function unknownChoice(path: string): DeskError {
 
 /** Lower-cased key for case-insensitive code comparisons in memory (the store column is NOCASE). */
 export const codeKey = (code: string): string => code.toLowerCase();
+
+/** True when every field of `next` equals the field of `prev` (rows as stored: scalars only). */
+export function sameRow(prev: object, next: object): boolean {
+  const p = prev as Record<string, unknown>;
+  for (const [key, value] of Object.entries(next)) if (p[key] !== value) return false;
+  return true;
+}
