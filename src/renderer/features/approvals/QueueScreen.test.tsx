@@ -1,0 +1,97 @@
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { QueueRow } from '@shared/contract/review';
+import { api } from '../../api/client';
+import { installKeyboard } from '../../app/keyboard';
+import { useSession } from '../../app/session';
+import type { Role } from '@shared/roles';
+import '../../i18n';
+import type { Detail } from './DetailPanel';
+import { QueueScreen } from './QueueScreen';
+
+type Invoke = (name: string, input: unknown) => Promise<unknown>;
+let invoke: ReturnType<typeof vi.fn<Invoke>>;
+let uninstall: () => void;
+
+const REASON = { holdId: 'h1', kind: 'credit' as const, code: 'credit.overLimit', params: { exposureText: '2,712.00', limitText: '2,000.00', overText: '712.00' }, createdAt: '2026-11-20T02:00:00.000Z', awaitingChange: false, comment: null };
+const ROW: QueueRow = {
+  orderId: 'o1',
+  number: 'SO-T1-20261120-0004',
+  status: 'on_hold',
+  rowVersion: 3,
+  customerId: 'c1',
+  customerCode: 'AP-C01',
+  customerName: '苏州吴中小五金商行',
+  amount: 2_712_00,
+  since: '2026-11-20T02:00:00.000Z',
+  ageMinutes: 150,
+  kinds: ['credit'],
+  reasons: [REASON],
+  changedFlag: false,
+  awaitingChange: false,
+};
+const DETAIL: Detail = {
+  order: {
+    id: 'o1', number: ROW.number, status: 'on_hold', rowVersion: 3, revision: 0, customerId: 'c1', customerCode: 'AP-C01', customerName: ROW.customerName,
+    paymentMethod: 'credit', subtotal: 2_400_00, taxTotal: 312_00, total: 2_712_00, requestedDate: null, promisedDate: '2026-12-11', submittedAt: '2026-11-20T02:00:00.000Z',
+    approvedAt: null, customFlag: false, customText: null, changedFlag: false, contactName: '周明', contactPhone: '13912345678', shipTo: '江苏省 苏州市 吴中区 金山路 18 号', notes: null,
+  },
+  lines: [{ id: 'l1', lineNo: 1, productId: 'p1', sku: 'AP-100', name: '不锈钢合页', quantity: 20, unitPrice: 120_00, discountBp: 0, total: 2_712_00, warehouseId: 'w1', allocatedQty: 0, deliveredQty: 0, cancelledQty: 0, customParams: null }],
+  holds: [REASON],
+  exposure: { creditLimit: 2_000_00, unpaidSettlements: 0, openOrders: 0, thisOrder: 2_712_00, total: 2_712_00, headroom: -712_00 },
+  collection: { months: [{ month: '2026-10', due: 1_000_00, paid: 600_00 }], due: 1_000_00, paid: 600_00, rateBp: 6000, thresholdBp: 8000 },
+  stock: [{ productId: 'p1', sku: 'AP-100', need: 20, warehouses: [{ warehouseId: 'w1', warehouseCode: 'WH-BJ', warehouseName: '北京仓', onHand: 200, allocated: 0, available: 200, inTransit: 0, inTransitEta: null }] }],
+  decisions: [],
+  changeRequests: [],
+  confirmations: [],
+  versions: [],
+  myLimit: 200_000_00,
+};
+
+function signedInAs(role: Role) {
+  useSession.setState({ user: { id: 'u1', username: role, displayName: '李强', role, approvalLimit: null } });
+}
+
+beforeEach(() => {
+  invoke = vi.fn<Invoke>(async (name) => {
+    if (name === 'approvals.queue') return { counts: { all: 1, credit: 1, stock: 0, custom_review: 0, change_request: 0 }, total: 1, rows: [ROW] };
+    if (name === 'approvals.detail') return DETAIL;
+    throw new Error(`unexpected ${name}`);
+  });
+  vi.spyOn(api, 'invoke').mockImplementation(invoke as unknown as typeof api.invoke);
+  vi.spyOn(api, 'subscribe').mockImplementation(() => () => {});
+  uninstall = installKeyboard();
+});
+afterEach(() => {
+  uninstall();
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('the approval queue screen', () => {
+  it('is not for clerks', () => {
+    signedInAs('clerk');
+    render(<QueueScreen />);
+    expect(screen.getByRole('alert')).toHaveTextContent('您的角色无权使用此功能');
+    expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('shows the active order’s reasons and exposure, and A opens the release dialog for its credit hold', async () => {
+    signedInAs('approver');
+    const user = userEvent.setup({ delay: null });
+    render(<QueueScreen />);
+    const detail = await screen.findByRole('complementary', { name: ROW.number });
+    expect(within(detail).getByText('信用额度不足：占用 ¥2,712.00（含本单）超出额度 ¥2,000.00，超出 ¥712.00')).toBeInTheDocument();
+    expect(within(detail).getByRole('row', { name: /超出额度/ })).toHaveTextContent('712.00');
+    expect(within(detail).getByRole('row', { name: /2026-10/ })).toHaveTextContent('60%');
+    expect(screen.getByRole('tab', { name: /信用/ })).toHaveTextContent('1');
+
+    await act(async () => {
+      await user.keyboard('a');
+    });
+    const dialog = screen.getByRole('dialog', { name: `放行订单 ${ROW.number}` });
+    expect(within(dialog).getByText(/信用额度不足/)).toBeInTheDocument();
+    expect(invoke).toHaveBeenCalledWith('approvals.queue', expect.objectContaining({ sort: 'age', dir: 'desc', offset: 0 }));
+  });
+});
