@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { activeBindings, useKeyStore } from './keyboard';
+import { activeBindings, displayKey, useKeyStore } from './keyboard';
 
 /** The function-key bar: every labelled key active right now, so nobody has to remember them. */
 export function KeyBar() {
@@ -15,7 +15,7 @@ export function KeyBar() {
     <div className="keybar" aria-label="keys">
       {shown.map((b) => (
         <button key={b.key} type="button" className="keycap" tabIndex={-1} onClick={(e) => b.run(e.nativeEvent as unknown as KeyboardEvent)}>
-          <kbd>{b.key}</kbd>
+          <kbd>{displayKey(b.key)}</kbd>
           <span>{t(b.label!)}</span>
         </button>
       ))}

@@ -122,3 +122,13 @@ export function focusNext(from: HTMLElement, container: HTMLElement, step = 1): 
   if (next instanceof HTMLInputElement) next.select();
   return true;
 }
+
+const KEY_LABELS: Record<string, string> = { Escape: 'Esc', Delete: 'Del', ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→', Insert: 'Ins' };
+
+/** How a key is written on screen: "Esc", "Ctrl+Del", "A" (not "Escape", "Ctrl+Delete", "a"). */
+export function displayKey(key: string): string {
+  return key
+    .split('+')
+    .map((part) => KEY_LABELS[part] ?? (part.length === 1 ? part.toUpperCase() : part))
+    .join('+');
+}

@@ -182,7 +182,11 @@ export const confirmationInput = z
     channel: z.enum(CONFIRMATION_CHANNELS),
     person: zRequiredText(40),
     /** When the customer confirmed (ISO instant or date). */
-    confirmedAt: z.string().trim().min(1).max(40),
+    /** When the customer confirmed: an ISO date-time or "YYYY-MM-DD HH:mm" (desk time). */
+    confirmedAt: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, { error: 'v.dateTime' }),
     text: zRequiredText(1000),
   })
   .strict();

@@ -7,7 +7,27 @@ import { interpolate, mergeBundles, type Locale } from './translate';
 /** All coded messages (errors, validation, hold reasons) in every locale. */
 export const MESSAGES = mergeBundles(common, masters, orders, review);
 
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  'zh-CN': { clerk: '录单员', approver: '审批人', warehouse: '仓管', manager: '经理', admin: '管理员' },
+  en: { clerk: 'clerk', approver: 'approver', warehouse: 'warehouse', manager: 'manager', admin: 'admin' },
+};
+/** Params that carry role ids ("manager, admin") are shown with the roles' names. */
+const ROLE_PARAMS = new Set(['role', 'allowed', 'who']);
+
+function localizeParams(locale: Locale, params: Record<string, string | number> = {}): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const key of Object.keys(out)) {
+    const value = out[key];
+    if (!ROLE_PARAMS.has(key) || typeof value !== 'string') continue;
+    out[key] = value
+      .split(/\s*,\s*/)
+      .map((r) => ROLE_NAMES[locale][r] ?? r)
+      .join(locale === 'zh-CN' ? '、' : ', ');
+  }
+  return out;
+}
+
 export function translate(locale: Locale, code: string, params?: Record<string, string | number>): string {
   const template = MESSAGES[locale][code] ?? MESSAGES.en[code] ?? code;
-  return interpolate(template, params);
+  return interpolate(template, localizeParams(locale, params));
 }

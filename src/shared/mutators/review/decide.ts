@@ -106,6 +106,11 @@ export const decide: Mutator<DecideInput, DecideResult> = async (tx, input, env)
       if (selected.some((h) => h.kind === 'custom_review')) {
         const c = input.confirmation;
         if (!c) throw fieldError('confirmation', 'approval.confirmationRequired');
+        // A time without a zone is desk time (UTC+8); a confirmation cannot come from the future.
+        const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(c.confirmedAt);
+        const at = Date.parse(hasZone ? c.confirmedAt : `${c.confirmedAt.replace(' ', 'T')}+08:00`);
+        if (!Number.isFinite(at)) throw fieldError('confirmation.confirmedAt', 'v.dateTime');
+        if (at > Date.parse(env.now) + 5 * 60_000) throw fieldError('confirmation.confirmedAt', 'v.future');
         await tx
           .insertInto('customer_confirmations')
           .values({
