@@ -6,12 +6,21 @@ import { verifyApplied } from '../store/migrator';
 import type { Store } from '../store/open';
 
 function stamp(d = new Date()): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  return d.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '');
+}
+
+/** A backup never overwrites another (two in one millisecond get a suffix). */
+function freshName(dir: string): string {
+  const base = path.join(dir, `order-desk-${stamp()}`);
+  let file = `${base}.sqlite`;
+  for (let i = 2; fs.existsSync(file); i++) file = `${base}-${i}.sqlite`;
+  return file;
 }
 
 /** Online backup with SQLite's backup API: consistent while the desk keeps working. */
 export async function backupStore(store: Store, dir: string, file?: string): Promise<{ file: string; bytes: number }> {
-  const target = file ?? path.join(dir, `order-desk-${stamp()}.sqlite`);
+  fs.mkdirSync(dir, { recursive: true });
+  const target = file ?? freshName(dir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   try {
     await store.raw.backup(target);

@@ -8,3 +8,8 @@ class ResizeObserverStub {
 }
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
+import { configure } from '@testing-library/react';
+
+// Under a loaded CI machine the default 1 s wait for findBy*/waitFor is too tight.
+configure({ asyncUtilTimeout: 5_000 });

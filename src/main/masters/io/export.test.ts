@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustomerDetail, ProductDetail, StockRow } from '../../../shared/contract/masters';
 import { openTestDesk, type TestDesk } from '../../testing/desk';
-import { seedMasters, type MastersFixture } from '../../testing/masters-fixtures';
+import { seedMasters } from '../../testing/masters-fixtures';
 import { decodeText, parseCsv } from './csv';
 
 let t: TestDesk;
-let f: MastersFixture;
+
 afterEach(async () => t?.close());
 
 interface FileOut {
@@ -27,7 +27,7 @@ const cell = (ws: ExcelJS.Worksheet, row: number, header: string) => ws.getRow(r
 describe('export to .xlsx and CSV', () => {
   it('writes real .xlsx: typed cells, money in yuan as numbers with 0.00, a frozen bold header', async () => {
     t = await openTestDesk();
-    f = await seedMasters(t);
+    await seedMasters(t);
     const file = await t.call<FileOut>('export.masters', { kind: 'customers', format: 'xlsx' }, t.admin);
     expect(file.fileName).toMatch(/^customers-\d{8}-\d{4}\.xlsx$/);
     expect(file.rows).toBe(3);
@@ -64,7 +64,7 @@ describe('export to .xlsx and CSV', () => {
 
   it('never writes text a spreadsheet would run as a formula', async () => {
     t = await openTestDesk();
-    f = await seedMasters(t);
+    await seedMasters(t);
     await t.call('products.save', { sku: 'EVIL-1', name: '=HYPERLINK("http://evil.example","点我")', spec: '+1-1', unit: '个', listPrice: 100 }, t.admin);
     const ws = await workbook(await t.call<FileOut>('export.masters', { kind: 'products', format: 'xlsx' }, t.admin));
     const row = (ws.getColumn(1).values as unknown[]).indexOf('EVIL-1');
@@ -94,7 +94,7 @@ describe('export to .xlsx and CSV', () => {
 
   it.each(['xlsx', 'csv'] as const)('round-trips: export then import (%s) gives the same data and changes nothing', async (format) => {
     t = await openTestDesk();
-    f = await seedMasters(t);
+    await seedMasters(t);
     // Awkward values on purpose: a person without USCC, an override, cleared fields, a formula-like name, an inactive row.
     const approver = await t.signInAs('approver');
     await t.call('customers.save', {
