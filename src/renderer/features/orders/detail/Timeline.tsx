@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { OrderDetail } from '../print/OrderConfirmation';
+import { formatDateTime } from '../../../ui/format';
+
+/** Status changes, oldest first, with who and why. */
+export function HistoryList({ history }: { history: OrderDetail['history'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="o-card" aria-label={t('orders.detail.history')}>
+      <h3>{t('orders.detail.history')}</h3>
+      {history.length === 0 ? <p className="muted">{t('orders.detail.noHistory')}</p> : null}
+      <ul className="o-timeline">
+        {history.map((h) => (
+          <li key={h.id}>
+            <span className="o-when">{formatDateTime(h.at, i18n.language)}</span>
+            <span className="muted">{h.username ?? ''}</span>
+            <span className="o-what">
+              {h.fromStatus ? `${t(`order.status.${h.fromStatus}`)} → ` : ''}
+              <b>{t(`order.status.${h.toStatus}`)}</b>
+              {h.reason ? <span className="muted"> — {h.reason}</span> : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+interface DiffEntry {
+  field: string;
+  before: unknown;
+  after: unknown;
+  line?: number;
+  sku?: string;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** Revisions with what changed in each (field: before → after). */
+export function VersionList({ versions }: { versions: OrderDetail['versions'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="o-card" aria-label={t('orders.detail.versions')}>
+      <h3>{t('orders.detail.versions')}</h3>
+      {versions.length === 0 ? <p className="muted">{t('orders.detail.noVersions')}</p> : null}
+      <ul className="o-timeline">
+        {versions.map((v) => {
+          const diff = Array.isArray(v.diff) ? (v.diff as DiffEntry[]) : [];
+          return (
+            <li key={v.id}>
+              <span className="o-when">{formatDateTime(v.createdAt, i18n.language)}</span>
+              <span>
+                <b>{t('orders.detail.revision', { n: v.revision })}</b>
+              </span>
+              <span className="o-what">
+                {v.reason ?? ''}
+                {diff.length ? (
+                  <ul className="o-diff">
+                    {diff.map((e, i) => (
+                      <li key={i}>
+                        {e.line ? `${t('orders.detail.diffLine', { line: e.line })} ${e.sku ?? ''} ` : ''}
+                        {e.field}: {show(e.before)} → {show(e.after)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** Who did what to the order, newest first (the desk's audit trail for this order). */
+export function AuditTimeline({ audit }: { audit: OrderDetail['audit'] }) {
+  const { t, i18n } = useTranslation();
+  const rows = [...audit].reverse();
+  return (
+    <section className="o-card" aria-label={t('orders.detail.audit')} data-audit="">
+      <h3>{t('orders.detail.audit')}</h3>
+      <ul className="o-timeline">
+        {rows.map((a) => (
+          <li key={a.id}>
+            <span className="o-when">{formatDateTime(a.at, i18n.language)}</span>
+            <span className="muted">{a.username ?? ''}</span>
+            <span className="o-what">
+              {a.summary ?? a.handler} <span className="muted mono">{a.handler}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
