@@ -42,7 +42,7 @@ const out: string[] = [
   '',
   '| Handler | Kind | Who may call | Summary |',
   '| --- | --- | --- | --- |',
-  ...defs.map((d) => `| [\`${d.name}\`](#${d.name.replace(/\./g, '')}) | ${d.kind} | ${access(d)} | ${d.summary} |`),
+  ...defs.map((d) => `| [\`${d.name}\`](#${d.name.replace(/\./g, '').toLowerCase()}) | ${d.kind} | ${access(d)} | ${d.summary} |`),
   '',
 ];
 for (const d of defs) {
