@@ -1,5 +1,8 @@
+import { isDeskError } from '../../shared/errors';
+import { translate } from '../../shared/i18n/messages';
 import { Desk } from '../desk/desk';
 import { argValue, resolveDataDir } from '../desk/paths';
+import { DEMO_JOB } from '../demo/load';
 import { implementations } from '../handlers';
 
 /** npm run demo-data -- --data DIR --password PW [--orders N] */
@@ -11,14 +14,36 @@ async function main() {
     process.exit(2);
   }
   const orders = Number(argValue(argv, '--orders') ?? 0);
+  if (!Number.isInteger(orders) || orders < 0 || orders > 1_000_000) {
+    console.error('--orders takes a whole number from 0 to 1000000');
+    process.exit(2);
+  }
   const dataDir = resolveDataDir(argv);
   const desk = await Desk.open({ dataDir }, implementations);
+  const started = Date.now();
+  let lastLine = 0;
+  let loadStarted = started;
+  desk.events.on((e) => {
+    if (e.type !== 'progress' || e.jobId !== DEMO_JOB) return;
+    const now = Date.now();
+    if (e.label === 'masters') loadStarted = now;
+    if (e.label === 'orders' && now - lastLine < 1000 && e.done < e.total) return;
+    lastLine = now;
+    const seconds = (now - loadStarted) / 1000;
+    const rate = e.label === 'orders' && seconds > 0 ? `, ${Math.round(e.done / seconds).toLocaleString('en-US')} orders/s` : '';
+    process.stderr.write(
+      e.label === 'masters'
+        ? 'demo data: customers, products, stock, users…\n'
+        : e.label === 'orders'
+          ? `demo data: ${e.done.toLocaleString('en-US')} / ${e.total.toLocaleString('en-US')} orders (${seconds.toFixed(1)} s${rate})\n`
+          : `demo data: done in ${seconds.toFixed(1)} s\n`,
+    );
+  });
   try {
     const status = await desk.call<{ setupRequired: boolean }>('auth.status', {});
     const session = status.setupRequired
       ? await desk.call<{ sessionId: string }>('auth.setup', { password })
       : await desk.call<{ sessionId: string }>('auth.login', { username: 'admin', password });
-    const started = Date.now();
     const result = await desk.call('demo.load', { password, orders }, session.sessionId);
     console.log(JSON.stringify({ dataDir, ...(result as object), seconds: (Date.now() - started) / 1000 }));
   } finally {
@@ -27,6 +52,13 @@ async function main() {
 }
 
 void main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  if (isDeskError(e)) {
+    const locale = /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN';
+    const fields = e.fields.map((f) => `\n  ${f.path}: ${translate(locale, f.code, f.params)}`).join('');
+    console.error(`${translate(locale, e.code, e.params)} (${e.code})${fields}`);
+    if (e.code === 'demo.notEmpty') console.error('Demo data loads only into an empty desk: choose a new --data folder.');
+  } else {
+    console.error(e instanceof Error ? e.message : String(e));
+  }
   process.exit(1);
 });

@@ -48,6 +48,7 @@ export const common: MessageBundle = {
     'backup.failed': '备份失败：{{reason}}',
     'restore.invalid': '所选文件不是有效的 Order Desk 备份',
     'conflict.stale': '数据已被他人修改，请重新加载后再操作',
+    'demo.notEmpty': '此工作台已有数据（客户 {{customers}} 个、商品 {{products}} 个、订单 {{orders}} 张），演示数据只能载入空白工作台',
     'internal': '系统内部错误，请重试；如反复出现请联系管理员（{{ref}}）',
   },
   en: {
@@ -96,6 +97,7 @@ export const common: MessageBundle = {
     'backup.failed': 'Backup failed: {{reason}}',
     'restore.invalid': 'The chosen file is not an Order Desk backup',
     'conflict.stale': 'Someone changed this since you opened it; reload and try again',
+    'demo.notEmpty': 'This desk already holds data ({{customers}} customers, {{products}} products, {{orders}} orders); demo data loads only into an empty desk',
     'internal': 'Internal error; try again, and tell an administrator if it repeats ({{ref}})',
   },
 };

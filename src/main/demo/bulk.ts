@@ -1,0 +1,137 @@
+/**
+ * Bulk writing for generators (demo data, benchmark fixtures): typed rows into cached prepared
+ * statements, and insert triggers replayed once per batch instead of once per row.
+ */
+import type Database from 'better-sqlite3';
+import type { Insertable } from 'kysely';
+import type { DB, TableName } from '../../shared/db/schema';
+
+/**
+ * Inserts rows of one table through one prepared statement. The column list is taken from the
+ * first row, whose type is the table's Kysely row type: a column added to the table type is a
+ * compile error at every generator until it fills it in.
+ */
+export class TableWriter<T extends TableName> {
+  private stmt: Database.Statement | null = null;
+  private values: ((row: object) => unknown[]) | null = null;
+
+  constructor(
+    private raw: Database.Database,
+    readonly table: T,
+    /** When given, the time spent inside SQLite is added to it (benchmarks). */
+    private timer?: StorageTimer,
+  ) {}
+
+  /** Returns the rowid of the new row. */
+  insert(row: Insertable<DB[T]>): number {
+    if (!this.stmt || !this.values) {
+      const columns = Object.keys(row);
+      for (const c of columns) if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new RangeError(`unexpected column name ${c}`);
+      this.stmt = this.raw.prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      // A generated accessor reads the properties by name, which V8 keeps monomorphic: a million
+      // orders make this the hottest JavaScript of a demo load.
+      this.values = new Function('r', `return [${columns.map((c) => `r.${c}`).join(', ')}];`) as (row: object) => unknown[];
+    }
+    if (!this.timer) return Number(this.stmt.run(this.values(row)).lastInsertRowid);
+    const values = this.values(row);
+    const t0 = performance.now();
+    const rowid = Number(this.stmt.run(values).lastInsertRowid);
+    this.timer.ms += performance.now() - t0;
+    return rowid;
+  }
+}
+
+/** Milliseconds spent in SQLite statements, summed by the writers that share it. */
+export interface StorageTimer {
+  ms: number;
+}
+
+interface Deferred {
+  name: string;
+  create: string;
+  replay: string;
+}
+
+/**
+ * AFTER INSERT triggers of a table (the FTS triggers), rewritten so one statement replays them for
+ * a range of rows: `INSERT INTO t_fts (rowid, text) VALUES (new.seq, new.x)` becomes
+ * `INSERT INTO t_fts (rowid, text) SELECT new.seq, new.x FROM t AS new WHERE new.seq BETWEEN …`.
+ *
+ * Why: a row insert that fires a trigger runs inside a statement savepoint, and FTS5 flushes its
+ * pending terms to a new segment at every savepoint, so a trigger-fed FTS index costs about four
+ * times more per row than the same rows indexed by one INSERT … SELECT.
+ *
+ * Returns null when a trigger is not of that simple shape (WHEN clause, other statements, quoted
+ * semicolons): the caller then keeps the triggers and pays the slower path.
+ */
+export function deferInsertTriggers(raw: Database.Database, table: string, key = 'seq'): Deferred[] | null {
+  const rows = raw
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name`)
+    .all(table) as { name: string; sql: string }[];
+  const out: Deferred[] = [];
+  for (const t of rows) {
+    const head = /^CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?\S+\s+(AFTER|BEFORE|INSTEAD\s+OF)\s+(\w+)/i.exec(t.sql);
+    if (!head) return null;
+    if (head[2].toUpperCase() !== 'INSERT') continue;
+    if (head[1].toUpperCase() !== 'AFTER') return null;
+    const m = /^CREATE\s+TRIGGER\s+(?:IF\s+NOT\s+EXISTS\s+)?\S+\s+AFTER\s+INSERT\s+ON\s+"?(\w+)"?\s+(?:FOR\s+EACH\s+ROW\s+)?BEGIN\s+([\s\S]*?)\s*END\s*$/i.exec(t.sql);
+    if (!m || m[1] !== table) return null;
+    const body = m[2];
+    if (/'[^']*;[^']*'/.test(body)) return null;
+    const statements = body.split(';').map((s) => s.trim()).filter(Boolean);
+    const replays: string[] = [];
+    for (const s of statements) {
+      const ins = /^INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([\s\S]*)\)$/i.exec(s);
+      if (!ins) return null;
+      replays.push(`INSERT INTO ${ins[1]} (${ins[2]}) SELECT ${ins[3]} FROM ${table} AS new WHERE new.${key} BETWEEN @lo AND @hi ORDER BY new.${key}`);
+    }
+    out.push(...replays.map((replay, i) => ({ name: i === 0 ? t.name : '', create: i === 0 ? t.sql : '', replay })));
+  }
+  return out;
+}
+
+/**
+ * Run `fill` (which inserts rows into `table` and returns the first and last rowid it wrote, or
+ * null) inside one transaction with the table's insert triggers swapped for a per-batch replay.
+ * The triggers are dropped and re-created in the same transaction, so no committed state ever
+ * lacks them, and the indexes end up exactly as the triggers would have left them.
+ */
+export function withBatchedTriggers(raw: Database.Database, table: string, fill: () => { lo: number; hi: number } | null): void {
+  const deferred = deferInsertTriggers(raw, table);
+  raw.transaction(() => {
+    if (!deferred) {
+      fill();
+      return;
+    }
+    for (const d of deferred) if (d.name) raw.exec(`DROP TRIGGER ${d.name}`);
+    const range = fill();
+    if (range) for (const d of deferred) raw.prepare(d.replay).run(range);
+    for (const d of deferred) if (d.create) raw.exec(d.create);
+  })();
+}
+
+/** FTS5's own default for the in-memory term buffer flushed into a new segment. */
+const FTS5_DEFAULT_HASHSIZE = 1024 * 1024;
+
+/**
+ * Run a bulk load with a larger FTS5 term buffer on the given FTS tables, then put the default back.
+ * With the default 1 MB buffer, a million orders flush hundreds of small segments that FTS5 then
+ * merges level by level; a 64 MB buffer flushes a few large ones, which cut the index cost of
+ * a demo order by about two thirds. The setting lives in each table's _config, so it is restored
+ * even when the load fails.
+ */
+export async function withFtsBuffer<R>(raw: Database.Database, ftsTables: readonly string[], fn: () => Promise<R> | R, bytes = 64 * 1024 * 1024): Promise<R> {
+  const set = (size: number) => {
+    for (const t of ftsTables) {
+      if (!/^\w+$/.test(t)) throw new RangeError(`not an FTS table name: ${t}`);
+      // FTS5 reads a configuration value from the statement text: a bound parameter is refused.
+      raw.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('hashsize', ${Math.floor(size)})`);
+    }
+  };
+  set(bytes);
+  try {
+    return await fn();
+  } finally {
+    set(FTS5_DEFAULT_HASHSIZE);
+  }
+}
