@@ -33,6 +33,11 @@ export const review = {
       order_id TEXT REFERENCES orders(id), amount INTEGER NOT NULL, paid INTEGER NOT NULL DEFAULT 0,
       issued_at TEXT NOT NULL, due_date TEXT NOT NULL, status TEXT NOT NULL)`,
     `CREATE INDEX settlements_customer ON settlements (customer_id, status)`,
+    // Credit exposure: "this order is not settled yet" and "due in the last three months" stay indexed.
+    `CREATE INDEX settlements_order ON settlements (order_id)`,
+    `CREATE INDEX settlements_customer_due ON settlements (customer_id, due_date)`,
+    // Open orders of one customer, without walking its whole history.
+    `CREATE INDEX orders_customer_status ON orders (customer_id, status, total)`,
     `CREATE TABLE payments (
       id TEXT PRIMARY KEY, settlement_id TEXT REFERENCES settlements(id), customer_id TEXT NOT NULL,
       amount INTEGER NOT NULL, paid_at TEXT NOT NULL, reference TEXT)`,
