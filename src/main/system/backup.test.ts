@@ -20,6 +20,9 @@ describe('backup and restore', () => {
     expect(fs.existsSync(restored.safetyCopy)).toBe(true);
     const users = await t.call<{ rows: { username: string }[] }>('users.list', {}, t.admin);
     expect(users.rows.map((u) => u.username)).toEqual(['admin', 'li']);
+    const audit = await t.call<{ rows: { handler: string; summary: string | null }[] }>('audit.list', {}, t.admin);
+    expect(audit.rows[0]).toMatchObject({ handler: 'system.restore' });
+    expect(audit.rows[0].summary).toContain(backup.file);
   });
 
   it('refuses to restore a file that is not an Order Desk store', async () => {

@@ -1,3 +1,4 @@
+import { uuidv7 } from '../../shared/ids';
 import { readSettings, writeSettings } from '../../shared/mutators/settings';
 import type { PartialImplementations } from '../dispatcher/types';
 import { backupStore, checkBackup, listBackups } from './backup';
@@ -67,6 +68,22 @@ export const systemHandlers: PartialImplementations<SystemNames> = {
     }),
     finish: async (ctx, result) => {
       await ctx.desk.replaceStore(result.restoredFrom);
+      // The restored store should say who restored it and from where, too.
+      await ctx.desk.store.db
+        .insertInto('audit_log')
+        .values({
+          id: uuidv7(),
+          at: new Date().toISOString(),
+          user_id: ctx.session?.id ?? null,
+          username: ctx.session?.username ?? null,
+          handler: 'system.restore',
+          entity: 'store',
+          entity_id: 'desk',
+          summary: `restored from ${result.restoredFrom}; previous kept at ${result.safetyCopy}`,
+          before: null,
+          after: null,
+        })
+        .execute();
       return result;
     },
   },
