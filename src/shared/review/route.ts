@@ -99,8 +99,14 @@ const HOLDABLE: readonly OrderStatus[] = ['submitted', 'on_hold', 'approved', 'a
  * change): previous open holds (not change requests) are superseded and reservations released,
  * then everything passes → approved with stock reserved, or something fails → on_hold with holds.
  */
-export async function reviewOrder(tx: Tx, orderId: string, env: MutatorEnv, options: ReviewOptions = {}): Promise<ReviewOutcome> {
-  const order = await loadOrder(tx, orderId);
+export async function reviewOrder(
+  tx: Tx,
+  orderId: string,
+  env: MutatorEnv,
+  options: ReviewOptions = {},
+  loaded?: Awaited<ReturnType<typeof loadOrder>>,
+): Promise<ReviewOutcome> {
+  const order = loaded ?? (await loadOrder(tx, orderId));
   if (!HOLDABLE.includes(order.status)) {
     throw new DeskError('order.illegalTransition', { from: order.status, to: 'approved' });
   }
@@ -146,7 +152,7 @@ export async function hasConfirmation(tx: Tx, orderId: string): Promise<boolean>
 export async function reviewSubmittedOrder(tx: Tx, orderId: string, env: MutatorEnv): Promise<ReviewOutcome> {
   const order = await loadOrder(tx, orderId);
   if (order.status !== 'submitted') throw new DeskError('order.illegalTransition', { from: order.status, to: 'approved' });
-  return reviewOrder(tx, orderId, env, { credit: true, custom: 'auto' });
+  return reviewOrder(tx, orderId, env, { credit: true, custom: 'auto' }, order);
 }
 
 /**
