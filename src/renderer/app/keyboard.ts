@@ -129,6 +129,12 @@ const KEY_LABELS: Record<string, string> = { Escape: 'Esc', Delete: 'Del', Arrow
 export function displayKey(key: string): string {
   return key
     .split('+')
-    .map((part) => KEY_LABELS[part] ?? (part.length === 1 ? part.toUpperCase() : part))
+    .map((part, i, parts) => {
+      if (KEY_LABELS[part]) return KEY_LABELS[part];
+      if (part.length !== 1) return part;
+      // A lone capital letter is the shifted key ("S" is Shift+S); a lone small one is written as a capital.
+      const shifted = parts.length === 1 && i === 0 && part !== part.toLowerCase();
+      return shifted ? `Shift+${part}` : part.toUpperCase();
+    })
     .join('+');
 }
