@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { ensureDeps } from './ensure-deps.mjs';
 import { ensureBuilt } from './ensure-built.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -31,6 +32,7 @@ function hasElectronSqlite() {
   return fs.existsSync(path.join(root, 'build/native/electron/better_sqlite3.node'));
 }
 
+ensureDeps();
 ensureBuilt();
 const bin = process.env.ORDER_DESK_BROWSER ? null : electronBinary();
 if (bin && canShowWindow() && hasElectronSqlite()) {
