@@ -9,6 +9,7 @@ import { mayCall } from '../../shared/roles';
 import { parseOrThrow } from '../../shared/validation';
 import type { Session } from '../auth/sessions';
 import type { Desk } from '../desk/desk';
+import { journalFor } from './journal';
 import type { HandlerContext, Implementations, MutationImpl, QueryImpl } from './types';
 
 export interface DispatchRequest {
@@ -94,41 +95,24 @@ export class Dispatcher {
     const store = this.desk.store;
     const outcome: MutationOutcome<unknown> = await store.db.transaction().execute(async (tx) => {
       const out = await impl.mutate(tx, args, env);
+      const journal = journalFor(store.raw);
       for (const a of out.audit) {
-        await tx
-          .insertInto('audit_log')
-          .values({
-            id: uuidv7(nowMs),
-            at: env.now,
-            user_id: env.userId,
-            username: env.username,
-            handler: def.name,
-            entity: a.entity,
-            entity_id: a.entityId,
-            summary: a.summary ?? null,
-            before: a.before ? clip(JSON.stringify(a.before)) : null,
-            after: a.after ? clip(JSON.stringify(a.after)) : null,
-          })
-          .execute();
+        journal.audit({
+          id: uuidv7(nowMs),
+          at: env.now,
+          userId: env.userId,
+          username: env.username,
+          handler: def.name,
+          entity: a.entity,
+          entityId: a.entityId,
+          summary: a.summary ?? null,
+          before: a.before ? clip(JSON.stringify(a.before)) : null,
+          after: a.after ? clip(JSON.stringify(a.after)) : null,
+        });
       }
       if (def.sync !== false && !out.refuseAfterCommit) {
-        const state = await tx
-          .updateTable('sync_state')
-          .set((eb) => ({ next_mutation_id: eb('next_mutation_id', '+', 1) }))
-          .where('id', '=', 1)
-          .returning('next_mutation_id')
-          .executeTakeFirstOrThrow();
         const { ids: _ids, ...replayEnv } = env;
-        await tx
-          .insertInto('outbox')
-          .values({
-            mutation_id: state.next_mutation_id - 1,
-            name: def.name,
-            args: JSON.stringify({ input: args, env: replayEnv }),
-            created_at: env.now,
-            last_error: null,
-          })
-          .execute();
+        journal.outbox(def.name, JSON.stringify({ input: args, env: replayEnv }), env.now);
       }
       return out;
     });
