@@ -326,7 +326,16 @@ export function listOrders(db: Database.Database, input: ListInput, timeZone: st
   if (statuses) {
     // A large status set is better tested row by row along the sort index than gathered and sorted:
     // the unary + keeps SQLite from choosing the status index for it.
-    fewStatuses = statuses.every((s) => FEW_STATUSES.has(s));
+    // Whether a status set is "few" depends on the data (history is mostly closed; approved orders may
+    // be rare), so anything not known to be small is counted along the status index, bounded.
+    fewStatuses =
+      statuses.every((s) => FEW_STATUSES.has(s)) ||
+      (
+        prepared(db, `SELECT count(*) AS n FROM (SELECT 1 FROM orders WHERE status IN ${IN_LIST} LIMIT ?)`).get(
+          json(statuses),
+          COUNT_CAP + 1,
+        ) as { n: number }
+      ).n <= COUNT_CAP;
     where.push(`${fewStatuses ? '' : '+'}o.status IN ${IN_LIST}`);
     params.push(json(statuses));
   }
