@@ -45,8 +45,4 @@ export class SessionStore {
   endForUser(userId: string): void {
     for (const [id, s] of this.sessions) if (s.id === userId) this.sessions.delete(id);
   }
-
-  count(): number {
-    return this.sessions.size;
-  }
 }

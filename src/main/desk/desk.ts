@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DeskError } from '../../shared/errors';
 import { readSettings } from '../../shared/mutators/settings';
 import type { Settings } from '../../shared/settings';
 import { SessionStore } from '../auth/sessions';
@@ -110,9 +109,5 @@ export class Desk {
   async close(): Promise<void> {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     await this.store.close();
-  }
-
-  assertOpen(): void {
-    if (!this.store) throw new DeskError('internal', { ref: 'store-closed' });
   }
 }

@@ -25,10 +25,6 @@ export function formatDate(iso: string | null | undefined): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
-export function yuan(fen: number): string {
-  return formatMoney(fen);
-}
-
 export function formatInt(n: number): string {
   return n.toLocaleString('en-US');
 }

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActiveBadge, ActiveFilter, type ActiveFilterValue } from './components/Active';
 import { CUSTOMER_EDITORS, type CustomerListRow } from '@shared/contract/masters';
 import { usePagedRows } from '../../api/paged';
 import { useKeys } from '../../app/keyboard';
@@ -13,7 +14,7 @@ import { focusGrid, SearchBox } from './components/SearchBox';
 import { useOptions, useRegions } from './refs';
 import './masters.css';
 
-type Active = 'active' | 'inactive' | 'all';
+type Active = ActiveFilterValue;
 const GRID = 'customers';
 
 /** Customers: search by code, name, pinyin initials or USCC; Insert adds, Enter edits. */
@@ -48,7 +49,7 @@ export function CustomersScreen() {
     { key: 'contact', header: c('contact'), width: '80px', render: (r) => r.contactName ?? '' },
     { key: 'phone', header: c('phone'), width: '118px', render: (r) => <span className="mono">{r.contactPhone ?? ''}</span> },
     { key: 'address', header: c('defaultAddress'), width: 'minmax(180px, 2fr)', render: (r) => <span title={r.address ?? ''}>{r.address ?? ''}</span> },
-    { key: 'active', header: t('masters.status'), width: '56px', render: (r) => (r.active ? <span className="badge ok">{t('common.active')}</span> : <span className="badge">{t('common.inactive')}</span>) },
+    { key: 'active', header: t('masters.status'), width: '56px', render: (r) => <ActiveBadge active={r.active} /> },
   ];
 
   return (
@@ -69,16 +70,7 @@ export function CustomersScreen() {
       <div className="m-filters">
         <SearchBox label={t('common.search')} placeholder={c('searchHint')} value={q} onSearch={setQ} onLeave={() => focusGrid(GRID)} inputRef={search} autoFocus />
         <SelectField label={c('region')} value={regionId} onChange={setRegionId} options={regions} />
-        <SelectField
-          label={t('masters.status')}
-          value={active}
-          onChange={(v) => setActive(v as Active)}
-          options={[
-            { value: 'active', label: t('masters.filter.active') },
-            { value: 'inactive', label: t('masters.filter.inactive') },
-            { value: 'all', label: t('masters.filter.all') },
-          ]}
-        />
+        <ActiveFilter value={active} onChange={setActive} />
         <span className="spacer" />
         <span className="m-count" aria-live="polite">
           {list.loading ? t('common.loading') : t('masters.rows', { n: formatInt(list.total) })}

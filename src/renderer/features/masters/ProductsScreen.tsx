@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActiveFilter, type ActiveFilterValue } from './components/Active';
 import type { ProductListRow } from '@shared/contract/masters';
 import { MASTER_EDITORS } from '@shared/roles';
 import { usePagedRows } from '../../api/paged';
@@ -7,14 +8,13 @@ import { useKeys } from '../../app/keyboard';
 import { hasRole, useSession } from '../../app/session';
 import { Button } from '../../ui/Button';
 import { DataGrid, type Column } from '../../ui/DataGrid';
-import { SelectField } from '../../ui/Field';
 import { formatInt, formatMoney } from '../../ui/format';
 import { ProductDialog } from './ProductDialog';
 import { focusGrid, SearchBox } from './components/SearchBox';
 import { bpText } from './forms';
 import './masters.css';
 
-type Active = 'active' | 'inactive' | 'all';
+type Active = ActiveFilterValue;
 const GRID = 'products';
 
 /** Products: search by SKU, name, spec, barcode or pinyin initials (北京 → bj); Insert adds, Enter edits. */
@@ -77,16 +77,7 @@ export function ProductsScreen() {
       </header>
       <div className="m-filters">
         <SearchBox label={t('common.search')} placeholder={p('searchHint')} value={q} onSearch={setQ} onLeave={() => focusGrid(GRID)} inputRef={search} autoFocus width={340} />
-        <SelectField
-          label={t('masters.status')}
-          value={active}
-          onChange={(v) => setActive(v as Active)}
-          options={[
-            { value: 'active', label: t('masters.filter.active') },
-            { value: 'inactive', label: t('masters.filter.inactive') },
-            { value: 'all', label: t('masters.filter.all') },
-          ]}
-        />
+        <ActiveFilter value={active} onChange={setActive} />
         <span className="spacer" />
         <span className="m-count" aria-live="polite">
           {list.loading ? t('common.loading') : t('masters.rows', { n: formatInt(list.total) })}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActiveBadge } from './components/Active';
 import type { z } from 'zod';
 import { carrierSaveInput, priceGroupSaveInput, regionSaveInput, salesRepSaveInput } from '@shared/contract/masters';
 import { MASTER_EDITORS } from '@shared/roles';
@@ -136,7 +137,7 @@ function RefTab({ def }: { def: RefDef }) {
     ...(def.id === 'carriers' ? [{ key: 'phone', header: f('phone'), width: '150px', render: (r: RefRow) => <span className="mono">{r.phone ?? ''}</span> }] : []),
     ...(def.id === 'priceGroups'
       ? []
-      : [{ key: 'active', header: t('masters.status'), width: '70px', render: (r: RefRow) => (r.active ? <span className="badge ok">{t('common.active')}</span> : <span className="badge">{t('common.inactive')}</span>) }]),
+      : [{ key: 'active', header: t('masters.status'), width: '70px', render: (r: RefRow) => <ActiveBadge active={Boolean(r.active)} /> }]),
   ];
 
   return (

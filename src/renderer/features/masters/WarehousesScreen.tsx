@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActiveBadge } from './components/Active';
 import { warehouseSaveInput } from '@shared/contract/masters';
 import { MASTER_EDITORS } from '@shared/roles';
 import { ApiError, type Input, type Result } from '../../api/client';
@@ -83,7 +84,7 @@ export function WarehousesScreen() {
       width: 'minmax(200px, 2fr)',
       render: (r) => <span className="mono muted-cell">{r.bins.slice(0, 12).join('  ') + (r.bins.length > 12 ? ' …' : '')}</span>,
     },
-    { key: 'active', header: t('masters.status'), width: '60px', render: (r) => (r.active ? <span className="badge ok">{t('common.active')}</span> : <span className="badge">{t('common.inactive')}</span>) },
+    { key: 'active', header: t('masters.status'), width: '60px', render: (r) => <ActiveBadge active={r.active} /> },
   ];
 
   return (
