@@ -37,7 +37,7 @@ export const customersHandlers: PartialImplementations<Names> = {
     const rows = all<Omit<CustomerListRow, 'active'> & { active: number }>(
       db,
       `SELECT ${CUSTOMER_COLUMNS}, r.name AS regionName, g.name AS priceGroupName, s.name AS salesRepName,
-         k.name AS contactName, coalesce(k.mobile, k.landline) AS contactPhone,
+         coalesce(k.name, a.recipient) AS contactName, coalesce(k.mobile, k.landline, a.phone) AS contactPhone,
          CASE WHEN a.id IS NULL THEN NULL ELSE a.province || ' ' || a.city || ' ' || a.district || ' ' || a.street END AS address
        FROM customers c
        LEFT JOIN regions r ON r.id = c.region_id

@@ -295,6 +295,7 @@ const customerListRow = z.object({
   regionName: z.string().nullable(),
   priceGroupName: z.string().nullable(),
   salesRepName: z.string().nullable(),
+  /** The primary contact, else the default address's recipient and phone. */
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   /** Default address, one line: 省 市 区 街道. */
