@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { precompiled } from '../../shared/db/precompiled';
+import type { DB } from '../../shared/db/schema';
+import { registerFunctions } from './functions';
+import { createKysely } from './kysely';
+import { migrate } from './migrator';
+
+const regionByCode = precompiled<{ code: string }>()((db, arg) => db.selectFrom('regions').select(['id', 'name']).where('code', '=', arg('code')));
+const rename = precompiled<{ id: string; name: string; now: string }>()((db, arg) =>
+  db.updateTable('regions').set({ name: arg('name'), updated_at: arg('now') }).where('id', '=', arg('id')),
+);
+
+describe('precompiled queries', () => {
+  let raw: Database.Database;
+  let db: Kysely<DB>;
+  beforeEach(async () => {
+    raw = new Database(':memory:');
+    registerFunctions(raw);
+    migrate(raw);
+    db = createKysely(raw);
+    for (const [id, code, name] of [['r1', 'EAST', '华东'], ['r2', 'NORTH', '华北']]) {
+      await db.insertInto('regions').values({ id, code, name, active: 1, updated_at: 't' }).execute();
+    }
+  });
+  afterEach(async () => {
+    await db.destroy();
+  });
+
+  it('binds each call’s arguments into the query compiled once', async () => {
+    expect(await regionByCode.first(db, { code: 'EAST' })).toEqual({ id: 'r1', name: '华东' });
+    expect(await regionByCode.first(db, { code: 'NORTH' })).toEqual({ id: 'r2', name: '华北' });
+    expect(await regionByCode.rows(db, { code: 'WEST' })).toEqual([]);
+    // NOCASE code column: the same rule as the normal builder.
+    expect(await regionByCode.first(db, { code: 'east' })).toEqual({ id: 'r1', name: '华东' });
+  });
+
+  it('reports the rows an update wrote, inside a transaction that can roll back', async () => {
+    expect(await rename.affected(db, { id: 'r2', name: '华北大区', now: 'n' })).toBe(1);
+    expect(await rename.affected(db, { id: 'nope', name: 'x', now: 'n' })).toBe(0);
+    await expect(
+      db.transaction().execute(async (tx) => {
+        expect(await rename.affected(tx, { id: 'r1', name: '华东大区', now: 'n' })).toBe(1);
+        expect((await regionByCode.first(tx, { code: 'EAST' }))?.name).toBe('华东大区');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const names = raw.prepare('SELECT code, name FROM regions ORDER BY code').all();
+    expect(names).toEqual([
+      { code: 'EAST', name: '华东' },
+      { code: 'NORTH', name: '华北大区' },
+    ]);
+  });
+
+  it('refuses a call that leaves an argument out instead of binding undefined', async () => {
+    await expect(rename.affected(db, { id: 'r1', name: 'x' } as never)).rejects.toThrow('argument "now" is missing');
+    expect((raw.prepare(`SELECT name FROM regions WHERE id = 'r1'`).get() as { name: string }).name).toBe('华东');
+  });
+});
