@@ -344,6 +344,7 @@ function addHolds(c: Ctx, target: number): number {
         approved_at: null,
         paid_at: null,
         closed_at: null,
+        billed_at: null,
         search_text: `${number} ${String(src.search_text).split(' ').slice(1).join(' ')}`,
       });
       if (!lo) lo = seq;

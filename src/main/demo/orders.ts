@@ -454,6 +454,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       paid_at: paidAt === null ? null : iso(paidAt),
       closed_at: closedAt === null ? null : iso(closedAt),
       cancelled_at: cancelledAt === null ? null : iso(cancelledAt),
+      billed_at: settlement ? iso(settlement.issued) : null,
       search_text: searchText,
     };
     const seqId = wOrders.insert(row);

@@ -271,6 +271,10 @@ export async function addSettlement(
       status: s.status ?? ((s.paid ?? 0) >= s.amount ? 'paid' : 'open'),
     })
     .execute();
+  // Issuing a settlement bills its order (the order leaves exposure; the settlement's balance counts).
+  if (s.orderId && (s.status ?? 'open') !== 'void') {
+    await db.updateTable('orders').set({ billed_at: T0 }).where('id', '=', s.orderId).where('billed_at', 'is', null).execute();
+  }
   return id;
 }
 

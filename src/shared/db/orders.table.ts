@@ -52,6 +52,8 @@ export interface OrdersTable {
   paid_at: string | null;
   closed_at: string | null;
   cancelled_at: string | null;
+  /** When the settlement document was issued; until then the order counts in credit exposure. */
+  billed_at: string | null;
   /** Words the list search matches: number, customer code/name/pinyin, phone, SKUs. */
   search_text: string;
 }

@@ -2,12 +2,13 @@
  * Facts the review rules need, read with portable Kysely (SQLite on the desk, PostgreSQL on the hub).
  * Sums come back as numbers from SQLite and as strings from PostgreSQL: always pass through Number().
  */
+import { precompiled } from '../db/precompiled';
 import type { Tx } from '../mutators/env';
 import type { Settings } from '../settings';
 import { openQty, orderLines, resolveWarehouses, type AllocLine } from './allocation';
 import type { CreditFacts, StockFact, StockLine } from './checks';
 
-/** Orders whose total counts in the customer's exposure until a settlement replaces it. */
+/** Orders whose total counts in the customer's exposure until they are billed (a settlement replaces it). */
 export const EXPOSURE_STATUSES = ['approved', 'allocated', 'picking', 'partly_shipped', 'shipped', 'delivered'] as const;
 
 /** YYYY-MM-DD of an ISO instant (UTC). */
@@ -46,31 +47,39 @@ export interface ExposureFacts {
   openApprovedUnsettled: number;
 }
 
-export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: string): Promise<ExposureFacts> {
-  const customer = await tx.selectFrom('customers').select('credit_limit').where('id', '=', customerId).executeTakeFirst();
-  const unpaid = await tx
+const creditLimit = precompiled<{ customerId: string }>()((db, arg) =>
+  db.selectFrom('customers').select('credit_limit').where('id', '=', arg('customerId')),
+);
+const unpaidBalance = precompiled<{ customerId: string }>()((db, arg) =>
+  db
     .selectFrom('settlements')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('amount', '-', eb.ref('paid'))), eb.lit(0)).as('n'))
-    .where('customer_id', '=', customerId)
-    .where('status', '=', 'open')
-    .executeTakeFirst();
-  const open = await tx
+    .where('customer_id', '=', arg('customerId'))
+    .where('status', '=', 'open'),
+);
+const openUnbilled = precompiled<{ customerId: string; excludeOrderId: string }>()((db, arg) =>
+  db
     .selectFrom('orders as o')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('o.total'), eb.lit(0)).as('n'))
-    .where('o.customer_id', '=', customerId)
-    .where('o.id', '!=', excludeOrderId)
+    .where('o.customer_id', '=', arg('customerId'))
+    .where('o.id', '!=', arg('excludeOrderId'))
     .where('o.status', 'in', [...EXPOSURE_STATUSES])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('settlements as s')
-            .select('s.id')
-            .whereRef('s.order_id', '=', 'o.id')
-            .where('s.status', '!=', 'void'),
-        ),
-      ),
-    )
-    .executeTakeFirst();
+    .where('o.billed_at', 'is', null),
+);
+const collected = precompiled<{ customerId: string; from: string; to: string }>()((db, arg) =>
+  db
+    .selectFrom('settlements')
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('due'), eb.fn.coalesce(eb.fn.sum<number>('paid'), eb.lit(0)).as('paid')])
+    .where('customer_id', '=', arg('customerId'))
+    .where('status', '!=', 'void')
+    .where('due_date', '>=', arg('from'))
+    .where('due_date', '<', arg('to')),
+);
+
+export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: string): Promise<ExposureFacts> {
+  const customer = await creditLimit.first(tx, { customerId });
+  const unpaid = await unpaidBalance.first(tx, { customerId });
+  const open = await openUnbilled.first(tx, { customerId, excludeOrderId });
   return {
     creditLimit: customer?.credit_limit ?? 0,
     unpaidSettlements: Number(unpaid?.n ?? 0),
@@ -79,18 +88,7 @@ export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: 
 }
 
 export async function collectionFacts(tx: Tx, customerId: string, now: string): Promise<{ paid: number; due: number }> {
-  const w = collectionWindow(now);
-  const row = await tx
-    .selectFrom('settlements')
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('due'),
-      eb.fn.coalesce(eb.fn.sum<number>('paid'), eb.lit(0)).as('paid'),
-    ])
-    .where('customer_id', '=', customerId)
-    .where('status', '!=', 'void')
-    .where('due_date', '>=', w.from)
-    .where('due_date', '<', w.to)
-    .executeTakeFirst();
+  const row = await collected.first(tx, { customerId, ...collectionWindow(now) });
   return { paid: Number(row?.paid ?? 0), due: Number(row?.due ?? 0) };
 }
 
@@ -118,6 +116,8 @@ export interface StockInputs {
   lines: StockLine[];
   stock: StockFact[];
   raw: AllocLine[];
+  /** The warehouse each line draws from (line id → warehouse id), as resolveWarehouses decided. */
+  where: Map<string, string | null>;
 }
 
 /**
@@ -155,7 +155,7 @@ export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: str
     inTransitEta: r.in_transit_eta,
     awaiting: awaiting.get(`${r.product_id}|${r.warehouse_id}`) ?? 0,
   }));
-  return { lines, stock, raw };
+  return { lines, stock, raw, where };
 }
 
 const RESERVING = ['approved', 'allocated', 'picking', 'partly_shipped'] as const;
