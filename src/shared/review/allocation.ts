@@ -9,6 +9,7 @@
  * Every stock update is guarded in its WHERE clause, so a concurrent sale can make an allocation
  * come out short but can never drive available below zero.
  */
+import { precompiled } from '../db/precompiled';
 import { DeskError } from '../errors';
 import type { MutatorEnv, Tx } from '../mutators/env';
 import { reservesStock } from '../orders/state-machine';
@@ -33,14 +34,30 @@ export function openQty(l: Pick<AllocLine, 'quantity' | 'delivered_qty' | 'cance
   return Math.max(0, l.quantity - l.delivered_qty - l.cancelled_qty);
 }
 
-export async function orderLines(tx: Tx, orderId: string): Promise<AllocLine[]> {
-  return tx
+const allocLines = precompiled<{ orderId: string }>()((db, arg) =>
+  db
     .selectFrom('order_lines')
     .select(['id', 'line_no', 'product_id', 'sku', 'warehouse_id', 'quantity', 'allocated_qty', 'delivered_qty', 'cancelled_qty'])
-    .where('order_id', '=', orderId)
-    .orderBy('line_no')
-    .execute();
+    .where('order_id', '=', arg('orderId'))
+    .orderBy('line_no'),
+);
+
+export async function orderLines(tx: Tx, orderId: string): Promise<AllocLine[]> {
+  return allocLines.rows(tx, { orderId });
 }
+
+/** The active warehouse with the most available stock of a product (ties by warehouse code). */
+const bestWarehouse = precompiled<{ productId: string }>()((db, arg) =>
+  db
+    .selectFrom('stock')
+    .innerJoin('warehouses', 'warehouses.id', 'stock.warehouse_id')
+    .select(['stock.warehouse_id'])
+    .where('stock.product_id', '=', arg('productId'))
+    .where('warehouses.active', '=', 1)
+    .orderBy((eb) => eb('stock.on_hand', '-', eb.ref('stock.allocated')), 'desc')
+    .orderBy('warehouses.code')
+    .limit(1),
+);
 
 /**
  * The warehouse each line draws from: its own, else the order's, else the active warehouse with
@@ -63,16 +80,7 @@ export async function resolveWarehouses(
       continue;
     }
     if (!best.has(line.product_id)) {
-      const row = await tx
-        .selectFrom('stock')
-        .innerJoin('warehouses', 'warehouses.id', 'stock.warehouse_id')
-        .select(['stock.warehouse_id'])
-        .where('stock.product_id', '=', line.product_id)
-        .where('warehouses.active', '=', 1)
-        .orderBy((eb) => eb('stock.on_hand', '-', eb.ref('stock.allocated')), 'desc')
-        .orderBy('warehouses.code')
-        .limit(1)
-        .executeTakeFirst();
+      const row = await bestWarehouse.first(tx, { productId: line.product_id });
       best.set(line.product_id, row?.warehouse_id ?? null);
     }
     out.set(line.id, best.get(line.product_id) ?? null);
@@ -80,27 +88,64 @@ export async function resolveWarehouses(
   return out;
 }
 
+type StockKey = { productId: string; warehouseId: string; qty: number; now: string };
+// Guards: reserving never takes more than is available; releasing never goes below zero.
+const reserve = precompiled<StockKey>()((db, arg) =>
+  db
+    .updateTable('stock')
+    .set((eb) => ({ allocated: eb('allocated', '+', arg('qty')), updated_at: arg('now') }))
+    .where('product_id', '=', arg('productId'))
+    .where('warehouse_id', '=', arg('warehouseId'))
+    .where((eb) => eb(eb('on_hand', '-', eb.ref('allocated')), '>=', arg('qty'))),
+);
+const unreserve = precompiled<StockKey>()((db, arg) =>
+  db
+    .updateTable('stock')
+    .set((eb) => ({ allocated: eb('allocated', '-', arg('qty')), updated_at: arg('now') }))
+    .where('product_id', '=', arg('productId'))
+    .where('warehouse_id', '=', arg('warehouseId'))
+    .where('allocated', '>=', arg('qty')),
+);
+const stockRow = precompiled<{ productId: string; warehouseId: string }>()((db, arg) =>
+  db
+    .selectFrom('stock')
+    .select(['on_hand', 'allocated'])
+    .where('product_id', '=', arg('productId'))
+    .where('warehouse_id', '=', arg('warehouseId')),
+);
+const addLineAllocation = precompiled<{ id: string; qty: number; warehouseId: string }>()((db, arg) =>
+  db
+    .updateTable('order_lines')
+    .set((eb) => ({ allocated_qty: eb('allocated_qty', '+', arg('qty')), warehouse_id: arg('warehouseId') }))
+    .where('id', '=', arg('id')),
+);
+const subLineAllocation = precompiled<{ id: string; qty: number }>()((db, arg) =>
+  db
+    .updateTable('order_lines')
+    .set((eb) => ({ allocated_qty: eb('allocated_qty', '-', arg('qty')) }))
+    .where('id', '=', arg('id')),
+);
+const orderWarehouse = precompiled<{ id: string }>()((db, arg) => db.selectFrom('orders').select(['warehouse_id']).where('id', '=', arg('id')));
+
 async function addAllocated(tx: Tx, productId: string, warehouseId: string, delta: number, env: Env): Promise<boolean> {
   if (delta === 0) return true;
-  let q = tx
-    .updateTable('stock')
-    .set((eb) => ({ allocated: eb('allocated', '+', delta), updated_at: env.now }))
-    .where('product_id', '=', productId)
-    .where('warehouse_id', '=', warehouseId);
-  // Guard: reserving never takes more than is available; releasing never goes below zero.
-  q = delta > 0 ? q.where((eb) => eb(eb('on_hand', '-', eb.ref('allocated')), '>=', delta)) : q.where('allocated', '>=', -delta);
-  const res = await q.executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  const key = { productId, warehouseId, qty: Math.abs(delta), now: env.now };
+  return (await (delta > 0 ? reserve : unreserve).affected(tx, key)) === 1;
 }
 
 async function availableOnHand(tx: Tx, productId: string, warehouseId: string): Promise<number> {
-  const row = await tx
-    .selectFrom('stock')
-    .select(['on_hand', 'allocated'])
-    .where('product_id', '=', productId)
-    .where('warehouse_id', '=', warehouseId)
-    .executeTakeFirst();
+  const row = await stockRow.first(tx, { productId, warehouseId });
   return row ? Math.max(0, row.on_hand - row.allocated) : 0;
+}
+
+/**
+ * What the stock check of the same transaction already read: the order's lines, where each draws
+ * from, and the stock rows of its products. Nothing may have written them since.
+ */
+export interface KnownStock {
+  raw: AllocLine[];
+  where: Map<string, string | null>;
+  stock: readonly { productId: string; warehouseId: string; onHand: number; allocated: number }[];
 }
 
 export interface AllocationResult {
@@ -114,11 +159,19 @@ export interface AllocationResult {
  * Reserve what each line still owes (top-up: quantity − delivered − cancelled − allocated), capped
  * by what is on hand and available. A line without a warehouse gets the resolved one written.
  */
-export async function allocateOrder(tx: Tx, orderId: string, env: Env): Promise<AllocationResult> {
-  const order = await tx.selectFrom('orders').select(['warehouse_id']).where('id', '=', orderId).executeTakeFirst();
-  if (!order) throw new DeskError('order.notFound', { id: orderId });
-  const lines = await orderLines(tx, orderId);
-  const where = await resolveWarehouses(tx, order.warehouse_id, lines);
+export async function allocateOrder(tx: Tx, orderId: string, env: Env, known?: KnownStock): Promise<AllocationResult> {
+  let lines: AllocLine[];
+  let where: Map<string, string | null>;
+  if (known) {
+    ({ raw: lines, where } = known);
+  } else {
+    const order = await orderWarehouse.first(tx, { id: orderId });
+    if (!order) throw new DeskError('order.notFound', { id: orderId });
+    lines = await orderLines(tx, orderId);
+    where = await resolveWarehouses(tx, order.warehouse_id, lines);
+  }
+  // Available per product × warehouse as the stock check just read it, less what earlier lines took.
+  const available = known ? new Map(known.stock.map((s) => [`${s.productId}|${s.warehouseId}`, Math.max(0, s.onHand - s.allocated)])) : null;
   let allocated = 0;
   let unallocated = 0;
   for (const line of lines) {
@@ -129,16 +182,15 @@ export async function allocateOrder(tx: Tx, orderId: string, env: Env): Promise<
       unallocated += want;
       continue;
     }
-    const take = Math.min(want, await availableOnHand(tx, line.product_id, warehouseId));
+    const key = `${line.product_id}|${warehouseId}`;
+    const free = available ? (available.get(key) ?? 0) : await availableOnHand(tx, line.product_id, warehouseId);
+    const take = Math.min(want, free);
+    available?.set(key, free - take);
     if (take > 0 && !(await addAllocated(tx, line.product_id, warehouseId, take, env))) {
       throw new DeskError('conflict.stale');
     }
     if (take > 0 || line.warehouse_id !== warehouseId) {
-      await tx
-        .updateTable('order_lines')
-        .set((eb) => ({ allocated_qty: eb('allocated_qty', '+', take), warehouse_id: warehouseId }))
-        .where('id', '=', line.id)
-        .execute();
+      await addLineAllocation.affected(tx, { id: line.id, qty: take, warehouseId });
     }
     allocated += take;
     unallocated += want - take;
@@ -163,11 +215,7 @@ export async function releaseLineQty(tx: Tx, line: AllocLine, qty: number, env: 
   if (!line.warehouse_id || !(await addAllocated(tx, line.product_id, line.warehouse_id, -give, env))) {
     throw new DeskError('review.allocationMismatch', { line: line.line_no });
   }
-  await tx
-    .updateTable('order_lines')
-    .set((eb) => ({ allocated_qty: eb('allocated_qty', '-', give) }))
-    .where('id', '=', line.id)
-    .execute();
+  await subLineAllocation.affected(tx, { id: line.id, qty: give });
   line.allocated_qty -= give;
   return give;
 }

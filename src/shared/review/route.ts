@@ -3,6 +3,7 @@
  * reserves its stock, or puts it on hold with one order_holds row per failing reason — all inside
  * the caller's transaction.
  */
+import { precompiled } from '../db/precompiled';
 import { DeskError } from '../errors';
 import type { MutatorEnv, Tx } from '../mutators/env';
 import { readSettings } from '../mutators/settings';
@@ -10,7 +11,7 @@ import type { OrderStatus } from '../orders/status';
 import type { Settings } from '../settings';
 import { allocateOrder, releaseOrder } from './allocation';
 import { creditCheck, customCheck, stockCheck, type Reason, type StockCheckResult } from './checks';
-import { creditFacts, stockInputs } from './facts';
+import { creditFacts, stockInputs, type StockInputs } from './facts';
 import { loadOrder, setOrderStatus, touchOrder } from './status';
 
 export interface ReviewHold {
@@ -29,22 +30,34 @@ export async function checkOrderStock(
   tx: Tx,
   order: { id: string; warehouse_id: string | null; promised_date: string | null; requested_date: string | null },
   settings: Settings,
-): Promise<StockCheckResult> {
+): Promise<StockCheckResult & { inputs: StockInputs }> {
   // Orders approved on in-transit stock exist only while the setting allows counting it.
   const inputs = await stockInputs(tx, order, settings.countInTransit);
-  return stockCheck(inputs.lines, inputs.stock, {
+  const result = stockCheck(inputs.lines, inputs.stock, {
     promisedDate: order.promised_date ?? order.requested_date,
     countInTransit: settings.countInTransit,
   });
+  return { ...result, inputs };
 }
 
 /** Mark the order's open holds superseded (all but change requests unless asked). */
+const REVIEW_KINDS = ['credit', 'stock', 'custom_review'] as const;
+const supersedeReviewHolds = precompiled<{ orderId: string; now: string; userId: string | null }>()((db, arg) =>
+  db
+    .updateTable('order_holds')
+    .set({ status: 'superseded', decided_at: arg('now'), decided_by: arg('userId') })
+    .where('order_id', '=', arg('orderId'))
+    .where('status', '=', 'open')
+    .where('kind', 'in', [...REVIEW_KINDS]),
+);
+
 export async function supersedeOpenHolds(
   tx: Tx,
   orderId: string,
   env: MutatorEnv,
-  kinds: readonly ('credit' | 'stock' | 'custom_review' | 'change_request')[] = ['credit', 'stock', 'custom_review'],
+  kinds: readonly ('credit' | 'stock' | 'custom_review' | 'change_request')[] = REVIEW_KINDS,
 ): Promise<number> {
+  if (kinds === REVIEW_KINDS) return supersedeReviewHolds.affected(tx, { orderId, now: env.now, userId: env.userId });
   const res = await tx
     .updateTable('order_holds')
     .set({ status: 'superseded', decided_at: env.now, decided_by: env.userId })
@@ -116,7 +129,8 @@ export async function reviewOrder(
 
   const reasons: Reason[] = [];
   if (options.credit !== false) reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
-  reasons.push(...(await checkOrderStock(tx, order, settings)).reasons);
+  const stock = await checkOrderStock(tx, order, settings);
+  reasons.push(...stock.reasons);
   const custom = options.custom ?? 'auto';
   if (custom === 'force' || (custom === 'auto' && order.custom_flag && !(await hasConfirmation(tx, orderId)))) {
     reasons.push(...customCheck(Boolean(order.custom_flag), order.custom_text));
@@ -129,7 +143,7 @@ export async function reviewOrder(
     } else {
       await touchOrder(tx, orderId, env);
     }
-    await allocateOrder(tx, orderId, env);
+    await allocateOrder(tx, orderId, env, stock.inputs);
     return { status: 'approved', holds: [] };
   }
 
@@ -139,18 +153,27 @@ export async function reviewOrder(
   return { status: 'on_hold', holds: reasons.map(({ kind, code, params }) => ({ kind, code, params })) };
 }
 
+const confirmationOf = precompiled<{ orderId: string }>()((db, arg) =>
+  db.selectFrom('customer_confirmations').select('id').where('order_id', '=', arg('orderId')).limit(1),
+);
+
 export async function hasConfirmation(tx: Tx, orderId: string): Promise<boolean> {
-  const row = await tx.selectFrom('customer_confirmations').select('id').where('order_id', '=', orderId).limit(1).executeTakeFirst();
-  return Boolean(row);
+  return Boolean(await confirmationOf.first(tx, { orderId }));
 }
 
 /**
  * Called by orders.submit right after draft → submitted, in the same transaction. Passing orders
  * become approved with their stock reserved; failing ones go on hold with every reason recorded.
- * Bumps row_version again (the caller should read it back after this returns).
+ * Bumps row_version again (the caller should read it back after this returns). `current` is the
+ * order row as the caller just wrote it (saves reading it back).
  */
-export async function reviewSubmittedOrder(tx: Tx, orderId: string, env: MutatorEnv): Promise<ReviewOutcome> {
-  const order = await loadOrder(tx, orderId);
+export async function reviewSubmittedOrder(
+  tx: Tx,
+  orderId: string,
+  env: MutatorEnv,
+  current?: Awaited<ReturnType<typeof loadOrder>>,
+): Promise<ReviewOutcome> {
+  const order = current ?? (await loadOrder(tx, orderId));
   if (order.status !== 'submitted') throw new DeskError('order.illegalTransition', { from: order.status, to: 'approved' });
   return reviewOrder(tx, orderId, env, { credit: true, custom: 'auto' }, order);
 }

@@ -4,6 +4,7 @@
  */
 import type { Selectable } from 'kysely';
 import type { OrderLinesTable, OrdersTable } from '../../db/orders.table';
+import { precompiled } from '../../db/precompiled';
 import { DeskError } from '../../errors';
 import type { OrderDraft } from '../../orders/schema';
 import type { Tx } from '../env';
@@ -54,10 +55,15 @@ export function toDocument(order: OrderRow, lines: readonly OrderLineRow[]): Ord
   };
 }
 
+export const orderById = precompiled<{ id: string }>()((db, arg) => db.selectFrom('orders').selectAll().where('id', '=', arg('id')));
+export const linesOfOrder = precompiled<{ orderId: string }>()((db, arg) =>
+  db.selectFrom('order_lines').selectAll().where('order_id', '=', arg('orderId')).orderBy('line_no'),
+);
+
 export async function loadOrder(tx: Tx, id: string): Promise<{ order: OrderRow; lines: OrderLineRow[] }> {
-  const order = await tx.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  const order = await orderById.first(tx, { id });
   if (!order) throw new DeskError('order.notFound', { id });
-  const lines = await tx.selectFrom('order_lines').selectAll().where('order_id', '=', id).orderBy('line_no').execute();
+  const lines = await linesOfOrder.rows(tx, { orderId: id });
   return { order, lines };
 }
 

@@ -4,6 +4,7 @@
  * the screen says about money is trusted. Optimistic concurrency: the caller sends the row_version
  * it last saw, a stale one is refused with conflict.stale.
  */
+import { insertRow, precompiled } from '../../db/precompiled';
 import { DeskError, type FieldError } from '../../errors';
 import { isPhone, normalizePhone } from '../../validators';
 import { nextOrderNumber } from '../../orders/numbering';
@@ -12,7 +13,7 @@ import type { OrderDraft } from '../../orders/schema';
 import { buildSearchText } from '../../orders/search-text';
 import { readSettings } from '../settings';
 import { changedFields, type AuditEntry, type Mutator, type Tx } from '../env';
-import { assertRowVersion, headerForAudit, linesDigest, type OrderLineRow, type OrderRow } from './records';
+import { assertRowVersion, headerForAudit, linesDigest, linesOfOrder, orderById, type OrderLineRow, type OrderRow } from './records';
 
 export type SaveDraftArgs = OrderDraft & {
   /** Absent: a new draft. A new id (made by the screen) also creates, so a retried create is safe. */
@@ -67,14 +68,24 @@ interface ProductFacts {
   tax_rate_bp: number;
 }
 
+const customerFacts = precompiled<{ id: string }>()((db, arg) =>
+  db
+    .selectFrom('customers')
+    .select(['id', 'code', 'name', 'name_pinyin', 'region_id', 'sales_rep_id', 'price_group_id', 'active'])
+    .where('id', '=', arg('id')),
+);
+const addressFacts = precompiled<{ id: string; customerId: string }>()((db, arg) =>
+  db
+    .selectFrom('customer_addresses')
+    .select(['recipient', 'phone', 'province', 'city', 'district', 'street', 'postcode'])
+    .where('id', '=', arg('id'))
+    .where('customer_id', '=', arg('customerId')),
+);
+
 /** Master data a draft refers to, each checked to exist; field errors name the input path. */
 async function loadFacts(tx: Tx, doc: OrderDraft) {
   const fields: FieldError[] = [];
-  const customer = await tx
-    .selectFrom('customers')
-    .select(['id', 'code', 'name', 'name_pinyin', 'region_id', 'sales_rep_id', 'price_group_id', 'active'])
-    .where('id', '=', doc.customerId)
-    .executeTakeFirst();
+  const customer = await customerFacts.first(tx, { id: doc.customerId });
   if (!customer) fields.push({ path: 'customerId', code: 'order.customerNotFound' });
 
   let address: {
@@ -88,12 +99,7 @@ async function loadFacts(tx: Tx, doc: OrderDraft) {
   } | null = null;
   if (doc.shipTo.addressId && customer) {
     address =
-      (await tx
-        .selectFrom('customer_addresses')
-        .select(['recipient', 'phone', 'province', 'city', 'district', 'street', 'postcode'])
-        .where('id', '=', doc.shipTo.addressId)
-        .where('customer_id', '=', customer.id)
-        .executeTakeFirst()) ?? null;
+      (await addressFacts.first(tx, { id: doc.shipTo.addressId, customerId: customer.id })) ?? null;
     if (!address) fields.push({ path: 'shipTo.addressId', code: 'order.addressNotFound' });
   }
 
@@ -148,7 +154,7 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
   let existing: OrderRow | undefined;
   let existingLines: OrderLineRow[] = [];
   if (givenId) {
-    existing = await tx.selectFrom('orders').selectAll().where('id', '=', givenId).executeTakeFirst();
+    existing = await orderById.first(tx, { id: givenId });
     if (existing) {
       if (rowVersion === undefined) {
         throw new DeskError('conflict.stale', { number: existing.number, expected: 0, actual: existing.row_version });
@@ -157,12 +163,7 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
       if (existing.status !== 'draft') {
         throw new DeskError('order.notDraft', { number: existing.number, status: existing.status }, { status: 409 });
       }
-      existingLines = await tx
-        .selectFrom('order_lines')
-        .selectAll()
-        .where('order_id', '=', existing.id)
-        .orderBy('line_no')
-        .execute();
+      existingLines = await linesOfOrder.rows(tx, { orderId: existing.id });
     } else if (rowVersion !== undefined && rowVersion > 0) {
       // The screen believes it is editing a stored order that is not here (deleted or another store).
       throw new DeskError('order.notFound', { id: givenId });
@@ -316,13 +317,8 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
       cancelled_at: null,
       ...header,
     };
-    await tx.insertInto('orders').values(row).execute();
-    if (lineRows.length) {
-      await tx
-        .insertInto('order_lines')
-        .values(lineRows.map((l) => ({ id: env.ids.next(), ...l })))
-        .execute();
-    }
+    await insertRow(tx, 'orders', row);
+    for (const l of lineRows) await insertRow(tx, 'order_lines', { id: env.ids.next(), ...l });
     const { search_text: _s, ...visible } = row;
     audit.push({
       entity: 'order',
@@ -355,8 +351,9 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
   const updated = await tx
     .updateTable('orders')
     .set({
-      ...headerWithoutSearch,
-      // Only a changed search_text is written: the FTS trigger fires on UPDATE OF search_text.
+      // Only changed columns are written: naming an indexed column rewrites its index entry even
+      // when the value is the same, and the FTS trigger fires on UPDATE OF search_text.
+      ...((headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>),
       ...(searchChanged ? { search_text: searchText } : {}),
       row_version: nextVersion,
       updated_at: env.now,
@@ -369,12 +366,7 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
   }
   if (linesChanged) {
     await tx.deleteFrom('order_lines').where('order_id', '=', id).execute();
-    if (lineRows.length) {
-      await tx
-        .insertInto('order_lines')
-        .values(lineRows.map((l) => ({ id: env.ids.next(), ...l })))
-        .execute();
-    }
+    for (const l of lineRows) await insertRow(tx, 'order_lines', { id: env.ids.next(), ...l });
   }
   const before: Record<string, unknown> = { ...(headerChange?.before ?? {}) };
   const after: Record<string, unknown> = { ...(headerChange?.after ?? {}) };

@@ -4,6 +4,7 @@
  * duplicates, then moved on with its status history, a version snapshot, and handed to the review
  * module (credit / stock / custom review) in the same transaction.
  */
+import { precompiled } from '../../db/precompiled';
 import { DeskError, type FieldError } from '../../errors';
 import { lineAmounts, sumTotals } from '../../money';
 import { findDuplicates, type DuplicateMatch } from '../../orders/duplicates';
@@ -13,6 +14,7 @@ import { buildSearchText } from '../../orders/search-text';
 import { assertTransition } from '../../orders/state-machine';
 import type { OrderStatus } from '../../orders/status';
 import { reviewSubmittedOrder, type ReviewHold } from '../../review/route';
+import { insertHistory } from '../../review/status';
 import { issuesToFieldErrors } from '../../validation';
 import type { AuditEntry, Mutator } from '../env';
 import { readSettings } from '../settings';
@@ -37,6 +39,24 @@ export interface SubmitResult {
   holds: ReviewHold[];
 }
 
+const customerOf = precompiled<{ id: string }>()((db, arg) =>
+  db.selectFrom('customers').select(['id', 'code', 'name', 'name_pinyin', 'active', 'price_group_id']).where('id', '=', arg('id')),
+);
+const versionInsert = precompiled<{ id: string; orderId: string; revision: number; snapshot: string; now: string; userId: string | null }>()(
+  (db, arg) =>
+    db.insertInto('order_versions').values({
+      id: arg('id'),
+      order_id: arg('orderId'),
+      revision: arg('revision'),
+      snapshot: arg('snapshot'),
+      diff: null,
+      reason: 'submitted',
+      created_at: arg('now'),
+      created_by: arg('userId'),
+    }),
+);
+const statusOf = precompiled<{ id: string }>()((db, arg) => db.selectFrom('orders').select(['status', 'row_version']).where('id', '=', arg('id')));
+
 export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, env) => {
   const { order, lines } = await loadOrder(tx, args.id);
   assertRowVersion(order, args.rowVersion);
@@ -46,11 +66,8 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   const parsed = orderSubmitSchema.safeParse(toDocument(order, lines));
   const fields: FieldError[] = parsed.success ? [] : issuesToFieldErrors(parsed.error.issues);
 
-  const customer = await tx
-    .selectFrom('customers')
-    .select(['id', 'code', 'name', 'name_pinyin', 'active', 'price_group_id'])
-    .where('id', '=', order.customer_id)
-    .executeTakeFirstOrThrow();
+  const customer = await customerOf.first(tx, { id: order.customer_id });
+  if (!customer) throw new DeskError('order.notFound', { id: order.id });
   if (!customer.active) fields.push({ path: 'customerId', code: 'order.customerInactive', params: { code: customer.code } });
 
   const productIds = [...new Set(lines.map((l) => l.product_id))];
@@ -160,9 +177,16 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     skus: lines.map((l) => l.sku),
     customerPo: order.customer_po,
   });
+  // Only columns whose value changes are written: every indexed column named in an UPDATE rewrites
+  // its index entry even when the value is the same, and each such page is one more to sync.
+  const changes: Partial<typeof patch & { search_text: string }> = {};
+  for (const [k, v] of Object.entries(patch) as [keyof typeof patch, never][]) {
+    if (order[k] !== v || k === 'status' || k === 'row_version') changes[k] = v;
+  }
+  if (searchText !== order.search_text) changes.search_text = searchText;
   const updated = await tx
     .updateTable('orders')
-    .set({ ...patch, ...(searchText !== order.search_text ? { search_text: searchText } : {}) })
+    .set(changes)
     .where('id', '=', order.id)
     .where('row_version', '=', order.row_version)
     .executeTakeFirst();
@@ -171,33 +195,25 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   }
 
   const duplicateNote = duplicateConfirmed ? `duplicate confirmed: ${duplicates.map((d) => d.number).join(', ')}` : null;
-  await tx
-    .insertInto('order_status_history')
-    .values({
-      id: env.ids.next(),
-      order_id: order.id,
-      from_status: order.status,
-      to_status: 'submitted',
-      at: env.now,
-      user_id: env.userId,
-      reason: duplicateNote,
-    })
-    .execute();
+  await insertHistory(tx, {
+    id: env.ids.next(),
+    order_id: order.id,
+    from_status: order.status,
+    to_status: 'submitted',
+    at: env.now,
+    user_id: env.userId,
+    reason: duplicateNote,
+  });
 
   const after = { ...order, ...patch, search_text: searchText };
-  await tx
-    .insertInto('order_versions')
-    .values({
-      id: env.ids.next(),
-      order_id: order.id,
-      revision: order.revision,
-      snapshot: JSON.stringify({ header: headerForAudit(after), lines: linesDigest(lines) }),
-      diff: null,
-      reason: 'submitted',
-      created_at: env.now,
-      created_by: env.userId,
-    })
-    .execute();
+  await versionInsert.affected(tx, {
+    id: env.ids.next(),
+    orderId: order.id,
+    revision: order.revision,
+    snapshot: JSON.stringify({ header: headerForAudit(after), lines: linesDigest(lines) }),
+    now: env.now,
+    userId: env.userId,
+  });
 
   const audit: AuditEntry[] = [
     {
@@ -223,12 +239,9 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   }
 
   // 5. Review (credit, stock, custom requirements) decides what happens next.
-  const review = await reviewSubmittedOrder(tx, order.id, env);
-  const final = await tx
-    .selectFrom('orders')
-    .select(['status', 'row_version'])
-    .where('id', '=', order.id)
-    .executeTakeFirstOrThrow();
+  const review = await reviewSubmittedOrder(tx, order.id, env, { ...after, row_version: patch.row_version });
+  const final = await statusOf.first(tx, { id: order.id });
+  if (!final) throw new DeskError('order.notFound', { id: order.id });
 
   return {
     result: {
