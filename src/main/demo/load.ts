@@ -251,14 +251,6 @@ export async function loadDemo(desk: Desk, opts: DemoOptions): Promise<DemoResul
     raw.pragma(`cache_size = ${previous.cacheSize}`);
     raw.pragma(`foreign_keys = ${previous.foreignKeys ? 'ON' : 'OFF'}`);
   }
-  if (opts.orders > 0) {
-    // The bulk load leaves the search index as a pile of large level-0 segments; left alone, the
-    // first few orders typed afterwards would trip FTS5's crisis merge and rewrite the whole index
-    // inside a clerk's save. Merging it into one segment now keeps every later save small.
-    const t = performance.now();
-    raw.exec(`INSERT INTO orders_fts (orders_fts) VALUES ('optimize')`);
-    if (opts.timer) opts.timer.ms += performance.now() - t;
-  }
   // Fold the bulk load's WAL into the store now, so the first orders after it do not pay for it.
   raw.pragma('wal_checkpoint(TRUNCATE)');
   progress(ordersDone, opts.orders, 'done');
