@@ -8,6 +8,9 @@ import { createKysely } from './kysely';
 import { migrate } from './migrator';
 
 const regionByCode = precompiled<{ code: string }>()((db, arg) => db.selectFrom('regions').select(['id', 'name']).where('code', '=', arg('code')));
+const regionsByCodes = precompiled<{ codes: string[] }>()((db, arg) =>
+  db.selectFrom('regions').select('id').where('code', 'in', arg('codes')).orderBy('id'),
+);
 const rename = precompiled<{ id: string; name: string; now: string }>()((db, arg) =>
   db.updateTable('regions').set({ name: arg('name'), updated_at: arg('now') }).where('id', '=', arg('id')),
 );
@@ -34,6 +37,14 @@ describe('precompiled queries', () => {
     expect(await regionByCode.rows(db, { code: 'WEST' })).toEqual([]);
     // NOCASE code column: the same rule as the normal builder.
     expect(await regionByCode.first(db, { code: 'east' })).toEqual({ id: 'r1', name: '华东' });
+  });
+
+  it('compiles one form per list length for an in-list', async () => {
+    const ids = async (codes: string[]) => (await regionsByCodes.rows(db, { codes })).map((r) => r.id);
+    expect(await ids(['EAST'])).toEqual(['r1']);
+    expect(await ids(['NORTH', 'EAST'])).toEqual(['r1', 'r2']);
+    expect(await ids(['WEST', 'NORTH'])).toEqual(['r2']);
+    expect(await ids(['NORTH'])).toEqual(['r2']);
   });
 
   it('reports the rows an update wrote, inside a transaction that can roll back', async () => {

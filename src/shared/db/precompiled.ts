@@ -5,8 +5,9 @@
  * mutations (order submit, draft save, master saves) run dozens of such statements.
  *
  * Still portable: the SQL comes from the executing connection's own compiler, so the hub compiles
- * the same template for PostgreSQL. Only for queries whose SQL does not depend on the values:
- * an `in` list, an optional filter or a column set chosen at run time must be built the normal way.
+ * the same template for PostgreSQL. Only for queries whose SQL does not depend on the values: an
+ * optional filter or a column set chosen at run time must be built the normal way. An array
+ * argument (`where('id', 'in', arg('ids'))`) is fine: one form is compiled per list length.
  *
  *   const orderById = precompiled<{ id: string }>()((db, arg) =>
  *     db.selectFrom('orders').selectAll().where('id', '=', arg('id')));
@@ -17,9 +18,15 @@ import type { DB } from './schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** Stands where an argument goes; compiled into the parameter list, swapped for the value per call. */
+/**
+ * Stands where an argument goes; compiled into the parameter list, swapped for the value per call.
+ * An array argument (for `in`) becomes one slot per element, so its length is part of the shape.
+ */
 class Slot {
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly index: number | null = null,
+  ) {}
 }
 
 type Row<Q extends Compilable<unknown>> = InferResult<Q> extends (infer R)[] ? R : never;
@@ -39,25 +46,35 @@ export interface Precompiled<A, Q extends Compilable<unknown>> {
  */
 export function precompiled<A extends object>() {
   return <Q extends Compilable<unknown>>(build: (db: Db, arg: <K extends keyof A & string>(name: K) => A[K]) => Q): Precompiled<A, Q> => {
-    // One compiled form per dialect adapter (the desk's SQLite, the hub's PostgreSQL).
-    const byAdapter = new WeakMap<object, { compiled: CompiledQuery; slots: (string | null)[]; fixed: unknown[] }>();
-    const compile = (db: Db) => {
+    type Entry = { compiled: CompiledQuery; slots: (Slot | null)[]; fixed: unknown[] };
+    // One compiled form per dialect adapter (the desk's SQLite, the hub's PostgreSQL) and list lengths.
+    const byAdapter = new WeakMap<object, Map<string, Entry>>();
+    const compile = (db: Db, args: Record<string, unknown>): Entry => {
       const adapter = db.getExecutor().adapter;
-      let entry = byAdapter.get(adapter);
+      let forms = byAdapter.get(adapter);
+      if (!forms) byAdapter.set(adapter, (forms = new Map()));
+      let shape = '';
+      for (const k in args) if (Array.isArray(args[k])) shape += `${k}:${(args[k] as unknown[]).length};`;
+      let entry = forms.get(shape);
       if (!entry) {
-        const compiled = build(db, (name) => new Slot(name) as never).compile();
-        const slots = compiled.parameters.map((p) => (p instanceof Slot ? p.name : null));
+        const arg = (name: string) => {
+          const v = args[name];
+          return (Array.isArray(v) ? v.map((_, i) => new Slot(name, i)) : new Slot(name)) as never;
+        };
+        const compiled = build(db, arg).compile();
+        const slots = compiled.parameters.map((p) => (p instanceof Slot ? p : null));
         entry = { compiled, slots, fixed: [...compiled.parameters] };
-        byAdapter.set(adapter, entry);
+        forms.set(shape, entry);
       }
       return entry;
     };
-    const execute = async (db: Db, args: A) => {
-      const { compiled, slots, fixed } = compile(db);
-      const parameters = slots.map((name, i) => {
-        if (name === null) return fixed[i];
-        const value = (args as Record<string, unknown>)[name];
-        if (value === undefined) throw new TypeError(`precompiled query: argument "${name}" is missing`);
+    const execute = async (db: Db, input: A) => {
+      const args = input as Record<string, unknown>;
+      const { compiled, slots, fixed } = compile(db, args);
+      const parameters = slots.map((slot, i) => {
+        if (slot === null) return fixed[i];
+        const value = slot.index === null ? args[slot.name] : (args[slot.name] as unknown[])[slot.index];
+        if (value === undefined) throw new TypeError(`precompiled query: argument "${slot.name}" is missing`);
         return value;
       });
       return db.executeQuery<Row<Q>>({ ...compiled, parameters } as CompiledQuery<Row<Q>>);

@@ -1,5 +1,6 @@
 import type { ProductSaveInput } from '../../contract/masters';
 import type { ProductPricesTable, ProductsTable } from '../../db/masters.table';
+import { insertRow, precompiled } from '../../db/precompiled';
 import { DeskError } from '../../errors';
 import { pinyinInitials } from '../../search/pinyin';
 import type { AuditEntry, Mutator, MutatorEnv, Tx } from '../env';
@@ -15,6 +16,15 @@ function snapshot(p: ProductsTable, prices: ProductPricesTable[]): Record<string
   return { ...fields, prices: list };
 }
 
+// Fixed-shape lookups, compiled once per list length (a form save looks up one of each).
+const productsById = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('products').selectAll().where('id', 'in', arg('ids')));
+const productsBySku = precompiled<{ skus: string[] }>()((db, arg) => db.selectFrom('products').select(['id', 'sku']).where('sku', 'in', arg('skus')));
+const productsByBarcode = precompiled<{ barcodes: string[] }>()((db, arg) =>
+  db.selectFrom('products').select(['id', 'sku', 'barcode']).where('barcode', 'in', arg('barcodes')),
+);
+const priceGroupsById = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('price_groups').select('id').where('id', 'in', arg('ids')));
+const pricesOf = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('product_prices').selectAll().where('product_id', 'in', arg('ids')));
+
 /**
  * Create or update products in one go (a form save is a batch of one; an import, hundreds).
  * SKUs are unique regardless of case, a barcode belongs to one product, and the price-group prices
@@ -29,14 +39,14 @@ export async function writeProducts(
   const befores = new Map<string, ProductsTable>();
   const givenIds = inputs.map((i) => i.id).filter((id): id is string => Boolean(id));
   for (const part of chunks(givenIds)) {
-    for (const r of await tx.selectFrom('products').selectAll().where('id', 'in', part).execute()) befores.set(r.id, r);
+    for (const r of await productsById.rows(tx, { ids: part })) befores.set(r.id, r);
   }
   const missing = givenIds.find((id) => !befores.has(id));
   if (missing) throw notFound('product', missing);
 
   const skuOwners = new Map<string, string>();
   for (const part of chunks(inputs.map((i) => i.sku))) {
-    for (const r of await tx.selectFrom('products').select(['id', 'sku']).where('sku', 'in', part).execute()) {
+    for (const r of await productsBySku.rows(tx, { skus: part })) {
       skuOwners.set(codeKey(r.sku), r.id);
     }
   }
@@ -52,7 +62,7 @@ export async function writeProducts(
   const barcodeOwners = new Map<string, { id: string; sku: string }>();
   const barcodes = inputs.map((i) => i.barcode).filter((b): b is string => Boolean(b));
   for (const part of chunks(barcodes)) {
-    for (const r of await tx.selectFrom('products').select(['id', 'sku', 'barcode']).where('barcode', 'in', part).execute()) {
+    for (const r of await productsByBarcode.rows(tx, { barcodes: part })) {
       if (r.barcode) barcodeOwners.set(r.barcode, { id: r.id, sku: r.sku });
     }
   }
@@ -74,7 +84,7 @@ export async function writeProducts(
   const groupIds = [...new Set(inputs.flatMap((i) => i.prices.map((p) => p.priceGroupId)))];
   const groups = new Set<string>();
   for (const part of chunks(groupIds)) {
-    for (const r of await tx.selectFrom('price_groups').select('id').where('id', 'in', part).execute()) groups.add(r.id);
+    for (const r of await priceGroupsById.rows(tx, { ids: part })) groups.add(r.id);
   }
   inputs.forEach((input, i) => {
     const k = input.prices.findIndex((p) => !groups.has(p.priceGroupId));
@@ -83,7 +93,7 @@ export async function writeProducts(
 
   const oldPrices = new Map<string, ProductPricesTable[]>();
   for (const part of chunks([...befores.keys()])) {
-    for (const r of await tx.selectFrom('product_prices').selectAll().where('product_id', 'in', part).execute()) {
+    for (const r of await pricesOf.rows(tx, { ids: part })) {
       const list = oldPrices.get(r.product_id) ?? [];
       list.push(r);
       oldPrices.set(r.product_id, list);
@@ -131,13 +141,13 @@ export async function writeProducts(
     }
   });
 
-  for (const part of chunks(created)) await tx.insertInto('products').values(part).execute();
+  for (const row of created) await insertRow(tx, 'products', row);
   for (const row of changed) {
     const { id, created_at: _c, ...set } = row;
     await tx.updateTable('products').set(set).where('id', '=', id).execute();
   }
   for (const part of chunks(repriced)) await tx.deleteFrom('product_prices').where('product_id', 'in', part).execute();
-  for (const part of chunks(prices)) await tx.insertInto('product_prices').values(part).execute();
+  for (const row of prices) await insertRow(tx, 'product_prices', row);
 
   return { ids, created: created.length, updated: changed.length, audit };
 }
