@@ -3,7 +3,7 @@ import { auth } from './20261127_0002_auth';
 import { masters } from './20261127_0003_masters';
 import { orders } from './20261127_0004_orders';
 import { review } from './20261127_0005_review';
-import { orderBilling } from './20261127_0006_order_billing';
+import { orderHistoryScale } from './20261127_0006_order_history_scale';
 
 export interface DeskMigration {
   /** Timestamp-named; the list below must stay in ascending order. */
@@ -13,4 +13,4 @@ export interface DeskMigration {
 }
 
 /** Static list (no readdir: that breaks inside a packaged app). Append only. */
-export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderBilling];
+export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale];

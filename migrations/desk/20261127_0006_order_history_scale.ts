@@ -1,13 +1,15 @@
 /**
- * Credit exposure and search-index upkeep for large order histories.
+ * What a desk with a large order history needs: credit exposure from one index range, covering
+ * indexes for the order list's product search and the settlement sums, and an order search index
+ * that never rewrites itself inside a clerk's save.
  *
  * orders.billed_at: when the order's settlement document was issued (null: not billed yet).
  * Credit exposure counts an approved order until it is billed; after that its settlement's unpaid
  * balance counts instead. Keeping the fact on the order lets exposure read one index range per
  * customer instead of probing the settlements of every delivered order it ever had.
  */
-export const orderBilling = {
-  name: '20261127_0006_order_billing',
+export const orderHistoryScale = {
+  name: '20261127_0006_order_history_scale',
   statements: [
     `ALTER TABLE orders ADD COLUMN billed_at TEXT`,
     `UPDATE orders SET billed_at = (
@@ -21,6 +23,10 @@ export const orderBilling = {
     `CREATE INDEX settlements_customer ON settlements (customer_id, status, amount, paid)`,
     `DROP INDEX settlements_customer_due`,
     `CREATE INDEX settlements_customer_due ON settlements (customer_id, due_date, status, amount, paid)`,
+    // The order list's product search reads the newest lines of a product and their orders: with
+    // order_id in the index it never visits the line rows. Allocation's (product, warehouse) prefix stays.
+    `DROP INDEX order_lines_product`,
+    `CREATE INDEX order_lines_product ON order_lines (product_id, warehouse_id, order_id)`,
     // FTS5 rewrites every segment of a level once 16 pile up there ("crisis merge"). After a bulk
     // load the whole order index is one segment on level 0, so the 15th order saved afterwards
     // rewrote all of it inside a clerk's save (7 MB at 30,000 orders). Incremental automerge keeps

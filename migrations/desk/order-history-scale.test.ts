@@ -4,11 +4,11 @@ import { registerFunctions } from '../../src/main/store/functions';
 import { migrate } from '../../src/main/store/migrator';
 import { DESK_MIGRATIONS } from './index';
 
-describe('20261127_0006_order_billing', () => {
+describe('20261127_0006_order_history_scale', () => {
   it('bills the orders that already have a settlement and leaves the others open', () => {
     const db = new Database(':memory:');
     registerFunctions(db);
-    const before = DESK_MIGRATIONS.slice(0, DESK_MIGRATIONS.findIndex((m) => m.name === '20261127_0006_order_billing'));
+    const before = DESK_MIGRATIONS.slice(0, DESK_MIGRATIONS.findIndex((m) => m.name === '20261127_0006_order_history_scale'));
     migrate(db, before);
     db.exec(`INSERT INTO customers (id, code, name, name_pinyin, kind, created_at, updated_at) VALUES ('c1', 'C1', '甲公司', 'jgs', 'company', 't', 't')`);
     const order = db.prepare(
@@ -38,6 +38,11 @@ describe('20261127_0006_order_billing', () => {
       .prepare(`EXPLAIN QUERY PLAN SELECT sum(total) FROM orders WHERE customer_id = ? AND status IN ('approved', 'delivered') AND billed_at IS NULL`)
       .all('c1') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('COVERING INDEX orders_customer_status');
+    const lines = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT order_id FROM order_lines WHERE product_id = ? ORDER BY rowid DESC LIMIT 2000`)
+      .all('p1') as { detail: string }[];
+    expect(lines.map((p) => p.detail).join(' ')).toContain('COVERING INDEX order_lines_product');
+    expect(db.prepare(`SELECT v FROM orders_fts_config WHERE k = 'crisismerge'`).get()).toEqual({ v: 2000 });
     db.close();
   });
 });
