@@ -7,6 +7,7 @@
  * - it carries the same customer PO number (at any time).
  * Drafts and cancelled orders never count.
  */
+import { precompiled } from '../db/precompiled';
 import type { Tx } from '../mutators/env';
 
 export interface DuplicateQuery {
@@ -42,32 +43,42 @@ export function linesSignature(lines: readonly { productId: string; quantity: nu
 const NOT_PLACED = ['draft', 'cancelled'] as const;
 const MAX_MATCHES = 20;
 
+// No order has the empty id: excluding '' excludes nothing, so one statement serves both cases.
+const recentOrders = precompiled<{ customerId: string; since: string; excludeId: string }>()((db, arg) =>
+  db
+    .selectFrom('orders')
+    .select(['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'])
+    .where('customer_id', '=', arg('customerId'))
+    .where('submitted_at', '>=', arg('since'))
+    .where('status', 'not in', NOT_PLACED)
+    .where('id', '!=', arg('excludeId'))
+    .orderBy('submitted_at', 'desc')
+    .limit(50),
+);
+const linesOf = precompiled<{ orderIds: string[] }>()((db, arg) =>
+  db.selectFrom('order_lines').select(['order_id', 'product_id', 'quantity']).where('order_id', 'in', arg('orderIds')),
+);
+const samePo = precompiled<{ customerId: string; po: string; excludeId: string }>()((db, arg) =>
+  db
+    .selectFrom('orders')
+    .select(['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'])
+    .where('customer_id', '=', arg('customerId'))
+    .where('customer_po', '=', arg('po'))
+    .where('status', 'not in', NOT_PLACED)
+    .where('id', '!=', arg('excludeId'))
+    .orderBy('created_at', 'desc')
+    .limit(MAX_MATCHES),
+);
+
 export async function findDuplicates(tx: Tx, q: DuplicateQuery): Promise<DuplicateMatch[]> {
   const found = new Map<string, DuplicateMatch>();
   const signature = linesSignature(q.lines);
 
   if (signature && q.windowMinutes > 0) {
     const since = new Date(Date.parse(q.now) - q.windowMinutes * 60_000).toISOString();
-    let recent = tx
-      .selectFrom('orders')
-      .select(['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'])
-      .where('customer_id', '=', q.customerId)
-      .where('submitted_at', '>=', since)
-      .where('status', 'not in', NOT_PLACED)
-      .orderBy('submitted_at', 'desc')
-      .limit(50);
-    if (q.orderId) recent = recent.where('id', '!=', q.orderId);
-    const candidates = await recent.execute();
+    const candidates = await recentOrders.rows(tx, { customerId: q.customerId, since, excludeId: q.orderId ?? '' });
     if (candidates.length) {
-      const lines = await tx
-        .selectFrom('order_lines')
-        .select(['order_id', 'product_id', 'quantity'])
-        .where(
-          'order_id',
-          'in',
-          candidates.map((c) => c.id),
-        )
-        .execute();
+      const lines = await linesOf.rows(tx, { orderIds: candidates.map((c) => c.id) });
       const byOrder = new Map<string, { productId: string; quantity: number }[]>();
       for (const l of lines) {
         let list = byOrder.get(l.order_id);
@@ -91,16 +102,7 @@ export async function findDuplicates(tx: Tx, q: DuplicateQuery): Promise<Duplica
 
   const po = q.customerPo?.trim();
   if (po) {
-    let same = tx
-      .selectFrom('orders')
-      .select(['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'])
-      .where('customer_id', '=', q.customerId)
-      .where('customer_po', '=', po)
-      .where('status', 'not in', NOT_PLACED)
-      .orderBy('created_at', 'desc')
-      .limit(MAX_MATCHES);
-    if (q.orderId) same = same.where('id', '!=', q.orderId);
-    for (const c of await same.execute()) {
+    for (const c of await samePo.rows(tx, { customerId: q.customerId, po, excludeId: q.orderId ?? '' })) {
       if (found.has(c.id)) continue;
       found.set(c.id, {
         id: c.id,
