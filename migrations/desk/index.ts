@@ -4,6 +4,7 @@ import { masters } from './20261127_0003_masters';
 import { orders } from './20261127_0004_orders';
 import { review } from './20261127_0005_review';
 import { orderHistoryScale } from './20261127_0006_order_history_scale';
+import { auditCodes } from './20261127_0007_audit_codes';
 
 export interface DeskMigration {
   /** Timestamp-named; the list below must stay in ascending order. */
@@ -13,4 +14,4 @@ export interface DeskMigration {
 }
 
 /** Static list (no readdir: that breaks inside a packaged app). Append only. */
-export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale];
+export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes];

@@ -28,7 +28,16 @@ export const demoHandlers: PartialImplementations<'demo.load'> = {
       const { ms: _ms, ...summary } = loaded;
       return {
         result: { customers: loaded.customers, products: loaded.products, orders: loaded.orders },
-        audit: [{ entity: 'demo', entityId: 'desk', summary: 'demo data loaded', after: summary }],
+        audit: [
+          {
+            entity: 'demo',
+            entityId: 'desk',
+            code: 'audit.demo.loaded',
+            params: { customers: loaded.customers, products: loaded.products, orders: loaded.orders },
+            summary: 'demo data loaded',
+            after: summary,
+          },
+        ],
         tables: [
           'settings', 'customer_contacts', 'customer_addresses', 'price_groups', 'product_prices', 'bins', 'order_lines',
           'order_status_history', 'order_holds', 'settlements', 'payments', 'counters',

@@ -108,6 +108,8 @@ export class Dispatcher {
           summary: a.summary ?? null,
           before: a.before ? clip(JSON.stringify(a.before)) : null,
           after: a.after ? clip(JSON.stringify(a.after)) : null,
+          code: a.code,
+          params: a.params ? JSON.stringify(a.params) : null,
         });
       }
       if (def.sync !== false && !out.refuseAfterCommit) {

@@ -22,6 +22,9 @@ export interface AuditRow {
   summary: string | null;
   before: string | null;
   after: string | null;
+  /** Message code of the entry; params is the JSON of its params (null when it has none). */
+  code: string;
+  params: string | null;
 }
 
 const journals = new WeakMap<Database.Database, Journal>();
@@ -30,13 +33,14 @@ export function journalFor(raw: Database.Database): Journal {
   let journal = journals.get(raw);
   if (journal) return journal;
   const insertAudit = raw.prepare(
-    `INSERT INTO audit_log (id, at, user_id, username, handler, entity, entity_id, summary, before, after)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO audit_log (id, at, user_id, username, handler, entity, entity_id, summary, before, after, code, params)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextId = raw.prepare('UPDATE sync_state SET next_mutation_id = next_mutation_id + 1 WHERE id = 1 RETURNING next_mutation_id');
   const insertOutbox = raw.prepare('INSERT INTO outbox (mutation_id, name, args, created_at, last_error) VALUES (?, ?, ?, ?, NULL)');
   journal = {
-    audit: (r) => void insertAudit.run(r.id, r.at, r.userId, r.username, r.handler, r.entity, r.entityId, r.summary, r.before, r.after),
+    audit: (r) =>
+      void insertAudit.run(r.id, r.at, r.userId, r.username, r.handler, r.entity, r.entityId, r.summary, r.before, r.after, r.code, r.params),
     outbox(name, args, createdAt) {
       const { next_mutation_id: next } = nextId.get() as { next_mutation_id: number };
       insertOutbox.run(next - 1, name, args, createdAt);

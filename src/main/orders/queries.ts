@@ -88,7 +88,7 @@ export async function getOrder(db: Kysely<DB>, id: string) {
     db.selectFrom('order_holds').selectAll().where('order_id', '=', id).orderBy('created_at').execute(),
     db
       .selectFrom('audit_log')
-      .select(['id', 'at', 'username', 'handler', 'summary', 'before', 'after'])
+      .select(['id', 'at', 'username', 'handler', 'summary', 'code', 'params', 'before', 'after'])
       .where('entity_id', '=', id)
       .orderBy('at')
       // Rows of one mutation share the instant; rowid keeps the order they were written in.
@@ -243,6 +243,8 @@ export async function getOrder(db: Kysely<DB>, id: string) {
       username: a.username,
       handler: a.handler,
       summary: a.summary,
+      code: a.code,
+      params: parseJson(a.params) as Record<string, string | number> | null,
       before: parseJson(a.before),
       after: parseJson(a.after),
     })),

@@ -106,7 +106,10 @@ export const authHandlers: PartialImplementations<AuthNames> = {
     },
     mutate: async (tx, args, env) => {
       await updateUser(tx, args, env);
-      return { result: { ok: true as const }, audit: [{ entity: 'user', entityId: args.id, summary: 'password changed' }] };
+      return {
+        result: { ok: true as const },
+        audit: [{ entity: 'user', entityId: args.id, code: 'audit.user.passwordChanged', params: { username: args.username }, summary: 'password changed' }],
+      };
     },
   },
 

@@ -24,7 +24,17 @@ export const systemHandlers: PartialImplementations<SystemNames> = {
       const pick = (s: Record<string, unknown>) => Object.fromEntries(changedKeys.map((k) => [k, s[k]]));
       return {
         result: after,
-        audit: [{ entity: 'settings', entityId: 'desk', summary: changedKeys.join(', '), before: pick(before), after: pick(after) }],
+        audit: [
+          {
+            entity: 'settings',
+            entityId: 'desk',
+            code: 'audit.settings.changed',
+            params: { count: changedKeys.length, keys: changedKeys.join(', ') },
+            summary: changedKeys.join(', '),
+            before: pick(before),
+            after: pick(after),
+          },
+        ],
       };
     },
   },
@@ -50,7 +60,15 @@ export const systemHandlers: PartialImplementations<SystemNames> = {
     prepare: async (ctx, input) => backupStore(ctx.desk.store, ctx.desk.backupDir(), input.file),
     mutate: async (_tx, made) => ({
       result: made,
-      audit: [{ entity: 'store', entityId: 'desk', summary: `backup ${made.file} (${made.bytes} bytes)` }],
+      audit: [
+        {
+          entity: 'store',
+          entityId: 'desk',
+          code: 'audit.store.backup',
+          params: { file: made.file, bytes: made.bytes },
+          summary: `backup ${made.file} (${made.bytes} bytes)`,
+        },
+      ],
     }),
   },
 
@@ -64,7 +82,15 @@ export const systemHandlers: PartialImplementations<SystemNames> = {
     },
     mutate: async (_tx, args) => ({
       result: { restoredFrom: args.file, safetyCopy: args.safetyCopy },
-      audit: [{ entity: 'store', entityId: 'desk', summary: `restore from ${args.file}; previous kept at ${args.safetyCopy}` }],
+      audit: [
+        {
+          entity: 'store',
+          entityId: 'desk',
+          code: 'audit.store.restored',
+          params: { file: args.file, safetyCopy: args.safetyCopy },
+          summary: `restore from ${args.file}; previous kept at ${args.safetyCopy}`,
+        },
+      ],
     }),
     finish: async (ctx, result) => {
       await ctx.desk.replaceStore(result.restoredFrom);
@@ -82,6 +108,8 @@ export const systemHandlers: PartialImplementations<SystemNames> = {
           summary: `restored from ${result.restoredFrom}; previous kept at ${result.safetyCopy}`,
           before: null,
           after: null,
+          code: 'audit.store.restored',
+          params: JSON.stringify({ file: result.restoredFrom, safetyCopy: result.safetyCopy }),
         })
         .execute();
       return result;
@@ -101,6 +129,8 @@ export const systemHandlers: PartialImplementations<SystemNames> = {
         entity: r.entity,
         entityId: r.entity_id,
         summary: r.summary,
+        code: r.code,
+        params: r.params ? JSON.parse(r.params) : null,
         before: r.before ? JSON.parse(r.before) : null,
         after: r.after ? JSON.parse(r.after) : null,
       })),

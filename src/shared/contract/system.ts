@@ -204,7 +204,12 @@ const auditRow = z.object({
   handler: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** Plain English; the screens show code + params (translated) and fall back to it for older rows. */
   summary: z.string().nullable(),
+  /** Message code of the entry (audit.order.submitted, …); null on rows written before codes. */
+  code: z.string().nullable(),
+  /** Params of the message (order number, reason, counts, …). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 });

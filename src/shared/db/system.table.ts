@@ -19,6 +19,10 @@ export interface AuditLogTable {
   /** JSON of the changed fields before and after (null for create / delete). */
   before: string | null;
   after: string | null;
+  /** Message code of what happened (e.g. audit.order.submitted); null on rows older than the code. */
+  code: string | null;
+  /** JSON object of the message's params; null when it has none. */
+  params: string | null;
 }
 
 /** The sync queue: every synced mutation, in order, gap-free. */

@@ -26,6 +26,11 @@ export type Tx = Kysely<DB> | Transaction<DB>;
 export interface AuditEntry {
   entity: string;
   entityId: string;
+  /** Message code of what happened (audit.order.submitted, …): the screens show it translated. */
+  code: string;
+  /** The message's params: the same facts the summary names (order number, reason, counts, …). */
+  params?: Record<string, string | number>;
+  /** Plain English for logs; no screen shows it when there is a code. */
   summary?: string;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;

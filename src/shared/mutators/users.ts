@@ -37,7 +37,10 @@ export const createUser: Mutator<CreateUserArgs, { id: string }> = async (tx, ar
   };
   await tx.insertInto('users').values(row).execute();
   const { password_hash: _h, ...visible } = row;
-  return { result: { id }, audit: [{ entity: 'user', entityId: id, summary: `create ${args.username}`, after: visible }] };
+  return {
+    result: { id },
+    audit: [{ entity: 'user', entityId: id, code: 'audit.user.created', params: { username: args.username }, summary: `create ${args.username}`, after: visible }],
+  };
 };
 
 export interface UpdateUserArgs {
@@ -88,6 +91,8 @@ export const updateUser: Mutator<UpdateUserArgs, { id: string }> = async (tx, ar
       {
         entity: 'user',
         entityId: args.id,
+        code: args.passwordHash ? 'audit.user.passwordReset' : 'audit.user.updated',
+        params: { username: args.username },
         summary: args.passwordHash ? 'update (password reset)' : 'update',
         before: b,
         after: a,
@@ -123,7 +128,15 @@ export const recordLogin: Mutator<LoginAttemptArgs, { userId: string }> = async 
       .execute();
     return {
       result: { userId: user.id },
-      audit: [{ entity: 'user', entityId: user.id, summary: `sign-in failed (${failures})` }],
+      audit: [
+        {
+          entity: 'user',
+          entityId: user.id,
+          code: 'audit.user.signInFailed',
+          params: { username: user.username, failures },
+          summary: `sign-in failed (${failures})`,
+        },
+      ],
       refuseAfterCommit: wait ? new DeskError('auth.throttled', { seconds: wait }) : new DeskError('auth.badCredentials'),
     };
   }
@@ -135,5 +148,8 @@ export const recordLogin: Mutator<LoginAttemptArgs, { userId: string }> = async 
     .set({ failed_logins: 0, locked_until: null, last_login_at: env.now })
     .where('id', '=', user.id)
     .execute();
-  return { result: { userId: user.id }, audit: [{ entity: 'user', entityId: user.id, summary: 'sign-in' }] };
+  return {
+    result: { userId: user.id },
+    audit: [{ entity: 'user', entityId: user.id, code: 'audit.user.signedIn', params: { username: user.username }, summary: 'sign-in' }],
+  };
 };

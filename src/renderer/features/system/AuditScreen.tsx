@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../api/client';
 import { useQuery } from '../../api/hooks';
 import { DataGrid, type Column } from '../../ui/DataGrid';
+import { useAuditText } from '../../i18n/audit';
 import { TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
 
@@ -22,6 +23,7 @@ export function changesText(r: Pick<AuditRow, 'before' | 'after'>): string {
 
 export function AuditScreen() {
   const { t } = useTranslation();
+  const auditText = useAuditText();
   const [entityId, setEntityId] = useState('');
   const audit = useQuery('audit.list', { entityId: entityId.trim() || undefined, limit: 500 });
   const rows = audit.data?.rows ?? [];
@@ -30,7 +32,7 @@ export function AuditScreen() {
     { key: 'user', header: t('audit.user'), width: '100px', render: (r) => r.username ?? '—' },
     { key: 'handler', header: t('audit.handler'), width: '170px', render: (r) => r.handler },
     { key: 'entity', header: t('audit.entity'), width: '110px', render: (r) => r.entity },
-    { key: 'summary', header: t('audit.summary'), width: '220px', render: (r) => r.summary ?? '' },
+    { key: 'summary', header: t('audit.summary'), width: '220px', render: (r) => <span title={auditText(r)}>{auditText(r)}</span> },
     { key: 'changes', header: t('audit.changes'), width: '1fr', render: (r) => <span title={changesText(r)}>{changesText(r)}</span> },
   ];
   return (

@@ -228,6 +228,7 @@ export async function writeCustomers(
     if (!entry) return;
     if (row.uscc_override_reason && row.uscc_override_reason !== before?.uscc_override_reason) {
       entry.summary += `; USCC check overridden: ${row.uscc_override_reason}`;
+      entry.params = { ...entry.params, usccOverride: row.uscc_override_reason };
     }
     audit.push(entry);
     (before ? changedCustomers : newCustomers).push(row);
@@ -285,6 +286,8 @@ export const setCustomerActive: Mutator<{ id: string; active: boolean }, { id: s
       {
         entity: 'customer',
         entityId: input.id,
+        code: input.active ? 'audit.master.activated' : 'audit.master.deactivated',
+        params: { entity: 'customer', label: before.code },
         summary: `${input.active ? 'activate' : 'deactivate'} ${before.code}`,
         before: { active: before.active },
         after: { active },

@@ -46,7 +46,10 @@ export function importMasters(progress?: ImportProgress): Mutator<ImportArgs, Im
           ? await writeCustomers(tx, (part as ImportRow<CustomerSaveInput>[]).map((r) => r.input), env, pathOf)
           : args.kind === 'products'
             ? await writeProducts(tx, (part as ImportRow<ProductSaveInput>[]).map((r) => r.input), env, pathOf)
-            : await writeStock(tx, (part as ImportRow<StockSetInput>[]).map((r) => r.input), env, `import ${args.fileName}`, pathOf);
+            : await writeStock(tx, (part as ImportRow<StockSetInput>[]).map((r) => r.input), env, `import ${args.fileName}`, pathOf, {
+                code: 'audit.stock.imported',
+                params: { fileName: args.fileName },
+              });
       created += out.created;
       updated += out.updated;
       audit.push(...out.audit);
@@ -55,6 +58,8 @@ export function importMasters(progress?: ImportProgress): Mutator<ImportArgs, Im
     audit.unshift({
       entity: 'import',
       entityId: args.kind,
+      code: 'audit.import.done',
+      params: { dataset: args.kind, fileName: args.fileName, created, updated },
       summary: `import ${args.kind} from ${args.fileName}: ${created} created, ${updated} updated`,
     });
     return { result: { kind: args.kind, imported: total, created, updated }, audit };

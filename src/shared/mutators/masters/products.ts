@@ -169,6 +169,8 @@ export const setProductActive: Mutator<{ id: string; active: boolean }, { id: st
       {
         entity: 'product',
         entityId: input.id,
+        code: input.active ? 'audit.master.activated' : 'audit.master.deactivated',
+        params: { entity: 'product', label: before.sku },
         summary: `${input.active ? 'activate' : 'deactivate'} ${before.sku}`,
         before: { active: before.active },
         after: { active },

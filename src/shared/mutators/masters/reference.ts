@@ -35,9 +35,10 @@ export function auditOf(
   before: Record<string, unknown> | undefined,
   after: Record<string, unknown>,
 ): AuditEntry | null {
-  if (!before) return { entity, entityId: id, summary: `create ${label}`, after };
+  const params = { entity, label };
+  if (!before) return { entity, entityId: id, code: 'audit.master.created', params, summary: `create ${label}`, after };
   const diff = changedFields(before, after);
-  return diff ? { entity, entityId: id, summary: `update ${label}`, ...diff } : null;
+  return diff ? { entity, entityId: id, code: 'audit.master.updated', params, summary: `update ${label}`, ...diff } : null;
 }
 
 const one = (a: AuditEntry | null): AuditEntry[] => (a ? [a] : []);

@@ -75,7 +75,17 @@ export function toStockRow(r: {
   };
 }
 
-function stockAudit(productId: string, warehouseId: string, summary: string, before: StockTable | undefined, after: StockTable): AuditEntry | null {
+/** What a stock audit entry says: its code and params. */
+export type StockAuditMessage = Pick<AuditEntry, 'code' | 'params'>;
+
+function stockAudit(
+  productId: string,
+  warehouseId: string,
+  summary: string,
+  message: StockAuditMessage,
+  before: StockTable | undefined,
+  after: StockTable,
+): AuditEntry | null {
   const entityId = `${productId}/${warehouseId}`;
   const pick = (s: StockTable) => ({
     on_hand: s.on_hand,
@@ -85,9 +95,9 @@ function stockAudit(productId: string, warehouseId: string, summary: string, bef
     safety_stock: s.safety_stock,
     bin_code: s.bin_code,
   });
-  if (!before) return { entity: 'stock', entityId, summary, after: pick(after) };
+  if (!before) return { entity: 'stock', entityId, ...message, summary, after: pick(after) };
   const diff = changedFields(pick(before), pick(after));
-  return diff ? { entity: 'stock', entityId, summary, ...diff } : null;
+  return diff ? { entity: 'stock', entityId, ...message, summary, ...diff } : null;
 }
 
 async function assertExist(tx: Tx, table: 'products' | 'warehouses', ids: string[], field: string, all: string[], pathOf: PathOf) {
@@ -116,6 +126,7 @@ export async function writeStock(
   env: MutatorEnv,
   reference: string,
   pathOf: PathOf = plainPath,
+  message: StockAuditMessage = { code: 'audit.stock.set' },
 ): Promise<StockBatchOutcome> {
   const productIds = sets.map((s) => s.productId);
   const warehouseIds = sets.map((s) => s.warehouseId);
@@ -186,7 +197,7 @@ export async function writeStock(
     if (delta !== 0) {
       moves.push({ id: env.ids.next(), product_id: s.productId, warehouse_id: s.warehouseId, kind: 'adjust', quantity: delta, reference, at: env.now, user_id: env.userId });
     }
-    const entry = stockAudit(s.productId, s.warehouseId, reference, before, after);
+    const entry = stockAudit(s.productId, s.warehouseId, reference, message, before, after);
     if (before && !entry) return; // unchanged: nothing to write
     if (entry) audit.push(entry);
     (before ? updates : inserts).push(after);
@@ -279,6 +290,14 @@ export const moveStock: Mutator<StockMoveInput, StockRow> = async (tx, input, en
       {
         entity: 'stock',
         entityId: `${productId}/${warehouseId}`,
+        code: `audit.stock.${input.kind}`,
+        params: {
+          sku: row.sku,
+          warehouse: row.warehouseCode,
+          quantity: input.quantity,
+          delta: `${delta > 0 ? '+' : ''}${delta}`,
+          ...(input.reference ? { reference: input.reference } : {}),
+        },
         summary: `${input.kind} ${delta > 0 ? '+' : ''}${delta}${input.reference ? ` (${input.reference})` : ''}`,
         before: { on_hand: onHand },
         after: { on_hand: row.onHand },

@@ -60,6 +60,8 @@ export const cancelOrder: Mutator<CancelArgs, CancelResult> = async (tx, args, e
       {
         entity: 'order',
         entityId: order.id,
+        code: 'audit.order.cancelled',
+        params: { number: order.number, reason: args.reason },
         summary: `cancelled ${order.number}: ${args.reason}`,
         before: { status: order.status },
         after: { status: 'cancelled', reason: args.reason },

@@ -323,6 +323,8 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
     audit.push({
       entity: 'order',
       entityId: id,
+      code: 'audit.order.draftCreated',
+      params: { number },
       summary: `draft ${number} created`,
       after: { ...visible, lines: digestAfter },
     });
@@ -374,6 +376,6 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
     before.lines = digestBefore;
     after.lines = digestAfter;
   }
-  audit.push({ entity: 'order', entityId: id, summary: `draft ${number} saved`, before, after });
+  audit.push({ entity: 'order', entityId: id, code: 'audit.order.draftSaved', params: { number }, summary: `draft ${number} saved`, before, after });
   return { result: result(nextVersion, false), audit };
 };

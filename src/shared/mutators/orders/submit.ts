@@ -219,6 +219,8 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     {
       entity: 'order',
       entityId: order.id,
+      code: 'audit.order.submitted',
+      params: { number: order.number },
       summary: `submitted ${order.number}`,
       before: { status: order.status },
       after: {
@@ -233,6 +235,8 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     audit.push({
       entity: 'order',
       entityId: order.id,
+      code: 'audit.order.duplicateConfirmed',
+      params: { number: order.number, numbers: duplicates.map((d) => d.number).join(', ') },
       summary: duplicateNote,
       after: { duplicates: duplicates.map((d) => ({ number: d.number, reason: d.reason, submittedAt: d.submittedAt })) },
     });

@@ -45,6 +45,8 @@ export const amendOrder: Mutator<AmendInput, AmendResult> = async (tx, input, en
         {
           entity: 'order',
           entityId: order.id,
+          code: 'audit.order.changeRequested',
+          params: { number: order.number, changes: plan.diff.length, ...(reason ? { note: reason } : {}) },
           summary: `change request for ${order.number} (${plan.diff.length} change(s))${reason ? `: ${reason}` : ''}`,
           after: { changeRequestId, diff: plan.diff, amountDelta: plan.amountDelta },
         },
@@ -70,6 +72,8 @@ export const amendOrder: Mutator<AmendInput, AmendResult> = async (tx, input, en
       {
         entity: 'order',
         entityId: order.id,
+        code: 'audit.order.amended',
+        params: { number: order.number, kind: route, revision: applied.revision, ...(reason ? { note: reason } : {}) },
         summary: `${label}: ${order.number} revision ${applied.revision}${reason ? ` — ${reason}` : ''}`,
         before: { revision: order.revision, status: order.status, total: order.total },
         after: { revision: applied.revision, status: after.status, total: after.total, diff: plan.diff, smallChange: route === 'small_change' },

@@ -199,6 +199,8 @@ export const decide: Mutator<DecideInput, DecideResult> = async (tx, input, env)
       {
         entity: 'order',
         entityId: order.id,
+        code: `audit.review.${input.decision}`,
+        params: { number: order.number, holds: [...new Set(selected.map((h) => h.code))].join(','), ...(comment ? { comment } : {}) },
         summary: `${input.decision} ${order.number}: ${selected.map((h) => h.code).join(', ')}${comment ? ` — ${comment}` : ''}`,
         before: { status: order.status, holds: selected.map((h) => ({ id: h.id, kind: h.kind, code: h.code })) },
         after: {

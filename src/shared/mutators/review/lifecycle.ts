@@ -28,7 +28,17 @@ export const closeOrder: Mutator<CloseInput, LifecycleResult> = async (tx, input
   const after = await loadOrder(tx, order.id);
   return {
     result: { status: after.status, rowVersion: after.row_version, allocationChange: -released, holds: [] },
-    audit: [{ entity: 'order', entityId: order.id, summary: `close ${order.number}: ${input.reason}`, before: { status: order.status }, after: { status: 'closed', released } }],
+    audit: [
+      {
+        entity: 'order',
+        entityId: order.id,
+        code: 'audit.order.closed',
+        params: { number: order.number, reason: input.reason },
+        summary: `close ${order.number}: ${input.reason}`,
+        before: { status: order.status },
+        after: { status: 'closed', released },
+      },
+    ],
   };
 };
 
@@ -58,6 +68,8 @@ export const reopenOrder: Mutator<ReopenInput, LifecycleResult> = async (tx, inp
       {
         entity: 'order',
         entityId: order.id,
+        code: 'audit.order.reopened',
+        params: { number: order.number, reason: input.reason, status: after.status },
         summary: `reopen ${order.number}: ${input.reason}`,
         before: { status: order.status },
         after: { status: after.status, allocated, holds: holds.map((h) => h.code) },
@@ -100,6 +112,8 @@ export const cancelLine: Mutator<CancelLineInput, CancelLineResult> = async (tx,
       {
         entity: 'order',
         entityId: order.id,
+        code: 'audit.order.lineReduced',
+        params: { number: order.number, line: line.line_no, sku: line.sku, quantity: input.quantity, reason: input.reason },
         summary: `pre-close line ${line.line_no} (${line.sku}) ×${input.quantity}: ${input.reason}`,
         before: { line: line.line_no, cancelledQty: line.cancelled_qty, allocatedQty: line.allocated_qty + released },
         after: { line: line.line_no, cancelledQty, allocatedQty: line.allocated_qty, reason: input.reason },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../print/OrderConfirmation';
+import { useAuditText } from '../../../i18n/audit';
 import { formatDateTime } from '../../../ui/format';
 
 /** Status changes, oldest first, with who and why. */
@@ -80,6 +81,7 @@ export function VersionList({ versions }: { versions: OrderDetail['versions'] })
 /** Who did what to the order, newest first (the desk's audit trail for this order). */
 export function AuditTimeline({ audit }: { audit: OrderDetail['audit'] }) {
   const { t, i18n } = useTranslation();
+  const auditText = useAuditText();
   const rows = [...audit].reverse();
   return (
     <section className="o-card" aria-label={t('orders.detail.audit')} data-audit="">
@@ -90,7 +92,7 @@ export function AuditTimeline({ audit }: { audit: OrderDetail['audit'] }) {
             <span className="o-when">{formatDateTime(a.at, i18n.language)}</span>
             <span className="muted">{a.username ?? ''}</span>
             <span className="o-what">
-              {a.summary ?? a.handler} <span className="muted mono">{a.handler}</span>
+              {auditText(a)} <span className="muted mono">{a.handler}</span>
             </span>
           </li>
         ))}
