@@ -1,7 +1,7 @@
 /**
- * What a desk with a large order history needs: credit exposure from one index range, covering
- * indexes for the order list's product search and the settlement sums, and an order search index
- * that never rewrites itself inside a clerk's save.
+ * What a desk with a large order history needs: credit exposure from one index range, a covering
+ * index for the order list's product search, and an order search index that never rewrites itself
+ * inside a clerk's save.
  *
  * orders.billed_at: when the order's settlement document was issued (null: not billed yet).
  * Credit exposure counts an approved order until it is billed; after that its settlement's unpaid
@@ -18,11 +18,6 @@ export const orderHistoryScale = {
     // Same index, one more equality column: "open and not billed" of one customer is a direct range.
     `DROP INDEX orders_customer_status`,
     `CREATE INDEX orders_customer_status ON orders (customer_id, status, billed_at, total)`,
-    // The other two credit facts read only from the index (a large customer has thousands of settlements).
-    `DROP INDEX settlements_customer`,
-    `CREATE INDEX settlements_customer ON settlements (customer_id, status, amount, paid)`,
-    `DROP INDEX settlements_customer_due`,
-    `CREATE INDEX settlements_customer_due ON settlements (customer_id, due_date, status, amount, paid)`,
     // The order list's product search reads the newest lines of a product and their orders: with
     // order_id in the index it never visits the line rows. Allocation's (product, warehouse) prefix stays.
     `DROP INDEX order_lines_product`,

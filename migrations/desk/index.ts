@@ -5,6 +5,7 @@ import { orders } from './20261127_0004_orders';
 import { review } from './20261127_0005_review';
 import { orderHistoryScale } from './20261127_0006_order_history_scale';
 import { auditCodes } from './20261127_0007_audit_codes';
+import { creditFigures } from './20261127_0008_credit_figures';
 
 export interface DeskMigration {
   /** Timestamp-named; the list below must stay in ascending order. */
@@ -14,4 +15,4 @@ export interface DeskMigration {
 }
 
 /** Static list (no readdir: that breaks inside a packaged app). Append only. */
-export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes];
+export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes, creditFigures];

@@ -40,7 +40,7 @@ export const demoHandlers: PartialImplementations<'demo.load'> = {
         ],
         tables: [
           'settings', 'customer_contacts', 'customer_addresses', 'price_groups', 'product_prices', 'bins', 'order_lines',
-          'order_status_history', 'order_holds', 'settlements', 'payments', 'counters',
+          'order_status_history', 'order_holds', 'settlements', 'payments', 'customer_balances', 'customer_dues', 'counters',
         ],
       };
     },

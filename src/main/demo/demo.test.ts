@@ -276,6 +276,28 @@ describe('demo order history', () => {
       `SELECT count(*) AS n FROM payments p JOIN settlements s ON s.id = p.settlement_id WHERE p.paid_at < s.issued_at`,
     );
     expect(early.n).toBe(0);
+    // Each billed order says so (credit exposure skips it), and only billed orders do.
+    const billing = one<{ n: number }>(
+      t,
+      `SELECT count(*) AS n FROM orders o
+       WHERE (o.billed_at IS NOT NULL) <> EXISTS (SELECT 1 FROM settlements s WHERE s.order_id = o.id AND s.status != 'void')`,
+    );
+    expect(billing.n).toBe(0);
+    // The running credit figures agree with the settlements to the cent.
+    const balances = one<{ n: number }>(
+      t,
+      `SELECT count(*) AS n FROM (SELECT customer_id, sum(amount - paid) AS unpaid FROM settlements WHERE status = 'open' GROUP BY customer_id) s
+       LEFT JOIN customer_balances b ON b.customer_id = s.customer_id WHERE b.unpaid IS NOT s.unpaid`,
+    );
+    expect(balances.n).toBe(0);
+    const dues = one<{ n: number; rows: number }>(
+      t,
+      `SELECT sum(d.due IS NOT s.due OR d.paid IS NOT s.paid) AS n, count(*) AS rows FROM
+         (SELECT customer_id, due_date, sum(amount) AS due, sum(paid) AS paid FROM settlements WHERE status != 'void' GROUP BY 1, 2) s
+       LEFT JOIN customer_dues d ON d.customer_id = s.customer_id AND d.due_date = s.due_date`,
+    );
+    expect(dues.rows).toBeGreaterThan(100);
+    expect(dues.n).toBe(0);
   });
 
   it('tells each order\'s story in time order', () => {

@@ -78,6 +78,20 @@ export interface PaymentsTable {
   reference: string | null;
 }
 
+/** Unpaid balance of a customer's open settlements (kept by triggers on settlements). */
+export interface CustomerBalancesTable {
+  customer_id: string;
+  unpaid: number;
+}
+
+/** Per customer and due date: amount due and paid of non-void settlements (kept by triggers). */
+export interface CustomerDuesTable {
+  customer_id: string;
+  due_date: string;
+  due: number;
+  paid: number;
+}
+
 export interface ReviewTables {
   order_holds: OrderHoldsTable;
   approval_decisions: ApprovalDecisionsTable;
@@ -85,4 +99,6 @@ export interface ReviewTables {
   customer_confirmations: CustomerConfirmationsTable;
   settlements: SettlementsTable;
   payments: PaymentsTable;
+  customer_balances: CustomerBalancesTable;
+  customer_dues: CustomerDuesTable;
 }

@@ -51,11 +51,7 @@ const creditLimit = precompiled<{ customerId: string }>()((db, arg) =>
   db.selectFrom('customers').select('credit_limit').where('id', '=', arg('customerId')),
 );
 const unpaidBalance = precompiled<{ customerId: string }>()((db, arg) =>
-  db
-    .selectFrom('settlements')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(eb('amount', '-', eb.ref('paid'))), eb.lit(0)).as('n'))
-    .where('customer_id', '=', arg('customerId'))
-    .where('status', '=', 'open'),
+  db.selectFrom('customer_balances').select('unpaid').where('customer_id', '=', arg('customerId')),
 );
 const openUnbilled = precompiled<{ customerId: string; excludeOrderId: string }>()((db, arg) =>
   db
@@ -68,10 +64,9 @@ const openUnbilled = precompiled<{ customerId: string; excludeOrderId: string }>
 );
 const collected = precompiled<{ customerId: string; from: string; to: string }>()((db, arg) =>
   db
-    .selectFrom('settlements')
-    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('due'), eb.fn.coalesce(eb.fn.sum<number>('paid'), eb.lit(0)).as('paid')])
+    .selectFrom('customer_dues')
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('due'), eb.lit(0)).as('due'), eb.fn.coalesce(eb.fn.sum<number>('paid'), eb.lit(0)).as('paid')])
     .where('customer_id', '=', arg('customerId'))
-    .where('status', '!=', 'void')
     .where('due_date', '>=', arg('from'))
     .where('due_date', '<', arg('to')),
 );
@@ -82,7 +77,7 @@ export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: 
   const open = await openUnbilled.first(tx, { customerId, excludeOrderId });
   return {
     creditLimit: customer?.credit_limit ?? 0,
-    unpaidSettlements: Number(unpaid?.n ?? 0),
+    unpaidSettlements: Number(unpaid?.unpaid ?? 0),
     openApprovedUnsettled: Number(open?.n ?? 0),
   };
 }
