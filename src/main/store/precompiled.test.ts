@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { precompiled } from '../../shared/db/precompiled';
+import { insertRow, precompiled, updateRow } from '../../shared/db/precompiled';
 import type { DB } from '../../shared/db/schema';
 import { registerFunctions } from './functions';
 import { createKysely } from './kysely';
@@ -62,6 +62,19 @@ describe('precompiled queries', () => {
       { code: 'EAST', name: '华东' },
       { code: 'NORTH', name: '华北大区' },
     ]);
+  });
+
+  it('inserts and updates rows by their column sets, guarded by the where values', async () => {
+    await insertRow(db, 'regions', { id: 'r3', code: 'SOUTH', name: '华南', active: 1, updated_at: 't' });
+    expect(await updateRow(db, 'regions', { name: '华南大区' }, { id: 'r3', active: 1 })).toBe(1);
+    expect(await updateRow(db, 'regions', { name: 'x', updated_at: 'n' }, { id: 'r3', active: 0 })).toBe(0);
+    expect(await updateRow(db, 'regions', { active: 0, updated_at: 'n2' }, { id: 'r3' })).toBe(1);
+    expect(raw.prepare(`SELECT code, name, active, updated_at FROM regions WHERE id = 'r3'`).get()).toEqual({
+      code: 'SOUTH',
+      name: '华南大区',
+      active: 0,
+      updated_at: 'n2',
+    });
   });
 
   it('refuses a call that leaves an argument out instead of binding undefined', async () => {

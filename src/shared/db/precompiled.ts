@@ -13,7 +13,7 @@
  *     db.selectFrom('orders').selectAll().where('id', '=', arg('id')));
  *   const row = await orderById.first(tx, { id });
  */
-import type { CompiledQuery, Compilable, InferResult, Insertable, Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Compilable, InferResult, Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { DB } from './schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -108,4 +108,38 @@ export async function insertRow<T extends keyof DB & string>(db: Db, table: T, r
     inserts.set(key, insert);
   }
   await insert.affected(db, values);
+}
+
+const updates = new Map<string, Precompiled<Record<string, unknown>, Compilable<unknown>>>();
+
+/**
+ * `UPDATE table SET <set> WHERE <each key of where> = value`, precompiled per table and column
+ * sets; returns the rows written. For the usual "write these changed columns of this row, if its
+ * version is still the one read" update whose column set varies a little from call to call.
+ */
+export async function updateRow<T extends keyof DB & string>(
+  db: Db,
+  table: T,
+  set: Updateable<DB[T]>,
+  where: Partial<Record<keyof DB[T] & string, string | number>>,
+): Promise<number> {
+  const values = set as Record<string, unknown>;
+  const columns = Object.keys(values).filter((c) => values[c] !== undefined);
+  const keys = Object.keys(where);
+  const key = `${table}(${columns.join(',')}|${keys.join(',')})`;
+  let update = updates.get(key);
+  if (!update) {
+    update = precompiled<Record<string, unknown>>()((d, arg) => {
+      // The table is generic here: Kysely's per-table overloads cannot be resolved, so go untyped.
+      const base = (d as unknown as Kysely<{ t: Record<string, unknown> }>).updateTable(table as 't');
+      let q = base.set(Object.fromEntries(columns.map((c) => [c, arg(`s.${c}`)])));
+      for (const k of keys) q = q.where(k, '=', arg(`w.${k}`));
+      return q;
+    });
+    updates.set(key, update);
+  }
+  const args: Record<string, unknown> = {};
+  for (const c of columns) args[`s.${c}`] = values[c];
+  for (const k of keys) args[`w.${k}`] = (where as Record<string, unknown>)[k];
+  return update.affected(db, args);
 }

@@ -60,6 +60,11 @@ export const linesOfOrder = precompiled<{ orderId: string }>()((db, arg) =>
   db.selectFrom('order_lines').selectAll().where('order_id', '=', arg('orderId')).orderBy('line_no'),
 );
 
+/** Group prices of products for one price group (draft pricing and submit's discount check). */
+export const groupPricesOf = precompiled<{ groupId: string; productIds: string[] }>()((db, arg) =>
+  db.selectFrom('product_prices').select(['product_id', 'price']).where('price_group_id', '=', arg('groupId')).where('product_id', 'in', arg('productIds')),
+);
+
 export async function loadOrder(tx: Tx, id: string): Promise<{ order: OrderRow; lines: OrderLineRow[] }> {
   const order = await orderById.first(tx, { id });
   if (!order) throw new DeskError('order.notFound', { id });

@@ -4,7 +4,7 @@
  * the screen says about money is trusted. Optimistic concurrency: the caller sends the row_version
  * it last saw, a stale one is refused with conflict.stale.
  */
-import { insertRow, precompiled } from '../../db/precompiled';
+import { insertRow, precompiled, updateRow } from '../../db/precompiled';
 import { DeskError, type FieldError } from '../../errors';
 import { isPhone, normalizePhone } from '../../validators';
 import { nextOrderNumber } from '../../orders/numbering';
@@ -13,7 +13,7 @@ import type { OrderDraft } from '../../orders/schema';
 import { buildSearchText } from '../../orders/search-text';
 import { readSettings } from '../settings';
 import { changedFields, type AuditEntry, type Mutator, type Tx } from '../env';
-import { assertRowVersion, headerForAudit, linesDigest, linesOfOrder, orderById, type OrderLineRow, type OrderRow } from './records';
+import { assertRowVersion, groupPricesOf, headerForAudit, linesDigest, linesOfOrder, orderById, type OrderLineRow, type OrderRow } from './records';
 
 export type SaveDraftArgs = OrderDraft & {
   /** Absent: a new draft. A new id (made by the screen) also creates, so a retried create is safe. */
@@ -74,6 +74,10 @@ const customerFacts = precompiled<{ id: string }>()((db, arg) =>
     .select(['id', 'code', 'name', 'name_pinyin', 'region_id', 'sales_rep_id', 'price_group_id', 'active'])
     .where('id', '=', arg('id')),
 );
+const productFacts = precompiled<{ ids: string[] }>()((db, arg) =>
+  db.selectFrom('products').select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'tax_rate_bp']).where('id', 'in', arg('ids')),
+);
+const warehousesById = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('warehouses').select('id').where('id', 'in', arg('ids')));
 const addressFacts = precompiled<{ id: string; customerId: string }>()((db, arg) =>
   db
     .selectFrom('customer_addresses')
@@ -107,19 +111,10 @@ async function loadFacts(tx: Tx, doc: OrderDraft) {
   const products = new Map<string, ProductFacts>();
   const groupPrices = new Map<string, number>();
   if (productIds.length) {
-    const rows = await tx
-      .selectFrom('products')
-      .select(['id', 'sku', 'name', 'spec', 'unit', 'list_price', 'tax_rate_bp'])
-      .where('id', 'in', productIds)
-      .execute();
+    const rows = await productFacts.rows(tx, { ids: productIds });
     for (const p of rows) products.set(p.id, p);
     if (customer?.price_group_id) {
-      const prices = await tx
-        .selectFrom('product_prices')
-        .select(['product_id', 'price'])
-        .where('price_group_id', '=', customer.price_group_id)
-        .where('product_id', 'in', productIds)
-        .execute();
+      const prices = await groupPricesOf.rows(tx, { groupId: customer.price_group_id, productIds });
       for (const p of prices) groupPrices.set(p.product_id, p.price);
     }
   }
@@ -132,7 +127,7 @@ async function loadFacts(tx: Tx, doc: OrderDraft) {
   ];
   if (warehouseIds.length) {
     const found = new Set(
-      (await tx.selectFrom('warehouses').select('id').where('id', 'in', warehouseIds).execute()).map((w) => w.id),
+      (await warehousesById.rows(tx, { ids: warehouseIds })).map((w) => w.id),
     );
     if (doc.warehouseId && !found.has(doc.warehouseId)) {
       fields.push({ path: 'warehouseId', code: 'order.warehouseNotFound' });
@@ -350,20 +345,16 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
   }
 
   const nextVersion = existing.row_version + 1;
-  const updated = await tx
-    .updateTable('orders')
-    .set({
-      // Only changed columns are written: naming an indexed column rewrites its index entry even
-      // when the value is the same, and the FTS trigger fires on UPDATE OF search_text.
-      ...((headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>),
-      ...(searchChanged ? { search_text: searchText } : {}),
-      row_version: nextVersion,
-      updated_at: env.now,
-    })
-    .where('id', '=', id)
-    .where('row_version', '=', existing.row_version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
+  const set = {
+    // Only changed columns are written: naming an indexed column rewrites its index entry even
+    // when the value is the same, and the FTS trigger fires on UPDATE OF search_text.
+    ...((headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>),
+    ...(searchChanged ? { search_text: searchText } : {}),
+    row_version: nextVersion,
+    updated_at: env.now,
+  };
+  const updated = await updateRow(tx, 'orders', set, { id, row_version: existing.row_version });
+  if (updated !== 1) {
     throw new DeskError('conflict.stale', { number, expected: existing.row_version, actual: -1 });
   }
   if (linesChanged) {

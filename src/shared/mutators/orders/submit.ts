@@ -4,7 +4,7 @@
  * duplicates, then moved on with its status history, a version snapshot, and handed to the review
  * module (credit / stock / custom review) in the same transaction.
  */
-import { precompiled } from '../../db/precompiled';
+import { precompiled, updateRow } from '../../db/precompiled';
 import { DeskError, type FieldError } from '../../errors';
 import { lineAmounts, sumTotals } from '../../money';
 import { findDuplicates, type DuplicateMatch } from '../../orders/duplicates';
@@ -18,7 +18,7 @@ import { insertHistory } from '../../review/status';
 import { issuesToFieldErrors } from '../../validation';
 import type { AuditEntry, Mutator } from '../env';
 import { readSettings } from '../settings';
-import { assertRowVersion, headerForAudit, linesDigest, loadOrder, toDocument } from './records';
+import { assertRowVersion, groupPricesOf, headerForAudit, linesDigest, loadOrder, toDocument } from './records';
 
 export interface SubmitArgs {
   id: string;
@@ -55,6 +55,7 @@ const versionInsert = precompiled<{ id: string; orderId: string; revision: numbe
       created_by: arg('userId'),
     }),
 );
+const productsActive = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('products').select(['id', 'sku', 'active']).where('id', 'in', arg('ids')));
 const statusOf = precompiled<{ id: string }>()((db, arg) => db.selectFrom('orders').select(['status', 'row_version']).where('id', '=', arg('id')));
 
 export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, env) => {
@@ -73,18 +74,13 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   const productIds = [...new Set(lines.map((l) => l.product_id))];
   const groupPrices = new Map<string, number>();
   if (productIds.length) {
-    const products = await tx.selectFrom('products').select(['id', 'sku', 'active']).where('id', 'in', productIds).execute();
+    const products = await productsActive.rows(tx, { ids: productIds });
     const inactive = new Set(products.filter((p) => !p.active).map((p) => p.id));
     lines.forEach((l, i) => {
       if (inactive.has(l.product_id)) fields.push({ path: `lines.${i}.productId`, code: 'order.productInactive', params: { sku: l.sku } });
     });
     if (customer.price_group_id) {
-      const prices = await tx
-        .selectFrom('product_prices')
-        .select(['product_id', 'price'])
-        .where('price_group_id', '=', customer.price_group_id)
-        .where('product_id', 'in', productIds)
-        .execute();
+      const prices = await groupPricesOf.rows(tx, { groupId: customer.price_group_id, productIds });
       for (const p of prices) groupPrices.set(p.product_id, p.price);
     }
   }
@@ -184,13 +180,7 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     if (order[k] !== v || k === 'status' || k === 'row_version') changes[k] = v;
   }
   if (searchText !== order.search_text) changes.search_text = searchText;
-  const updated = await tx
-    .updateTable('orders')
-    .set(changes)
-    .where('id', '=', order.id)
-    .where('row_version', '=', order.row_version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) {
+  if ((await updateRow(tx, 'orders', changes, { id: order.id, row_version: order.row_version })) !== 1) {
     throw new DeskError('conflict.stale', { number: order.number, expected: order.row_version, actual: -1 });
   }
 
