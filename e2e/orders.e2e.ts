@@ -30,7 +30,7 @@ async function signedIn(username = 'clerk', at = desk): Promise<{ context: Brows
 }
 
 type OrderGet = {
-  order: { id: string; number: string; status: string; customer: { code: string; name: string }; customerPo: string | null; total: number; shipTo: { phone: string } };
+  order: { id: string; number: string; status: string; customer: { code: string; name: string }; customerPo: string | null; billTo: string | null; total: number; shipTo: { phone: string } };
   lines: { sku: string; quantity: number }[];
   audit: { summary: string | null }[];
   document: { lines: { productId: string; quantity?: number }[] };
@@ -40,6 +40,9 @@ async function orderByNumber(number: string): Promise<OrderGet> {
   const list = await seed.call<{ rows: { id: string }[] }>('orders.list', { q: number, limit: 1 });
   return seed.call<OrderGet>('orders.get', { id: list.rows[0].id });
 }
+
+/** What choosing C001 fills in as the bill-to: its name and default address (masters-seed). */
+const C001_BILL_TO = '北京市场贸易有限公司 北京市朝阳区建国路 88 号 SOHO 现代城 2 号楼 1203';
 
 /** The standard order: customer by a 3-character code prefix, three lines by 4-character SKU prefixes. */
 async function enterStandardOrder(o: OrdersPage) {
@@ -77,6 +80,8 @@ describe('order entry at keyboard speed', () => {
     expect(await o.line(1, 'qty').inputValue()).toBe('12');
     expect(await o.line(3, 'qty').inputValue()).toBe('8');
     expect(await o.field('收货人').inputValue()).not.toBe('');
+    // The bill-to came with the customer: its name and default address.
+    expect(await o.field('开票信息').inputValue()).toBe(C001_BILL_TO);
     await o.press('Control+Enter');
 
     await o.outcome().waitFor();
@@ -86,6 +91,7 @@ describe('order entry at keyboard speed', () => {
     expect(['submitted', 'approved', 'on_hold']).toContain(stored.order.status);
     expect(stored.order.customer.code).toBe('C001');
     expect(stored.lines.map((l) => `${l.sku}×${l.quantity}`)).toEqual(['A100-1×12', 'B200-1×5', 'D400-1×8']);
+    expect(stored.order.billTo).toBe(C001_BILL_TO);
     await o.shot('orders-entry-submitted');
 
     expect(await o.mouseEvents()).toEqual([]);
@@ -203,6 +209,8 @@ describe('order entry at keyboard speed', () => {
     await o.press('Enter');
     await page.locator('section.o-detail').waitFor();
     await expect.poll(() => page.locator('section.o-detail h1').textContent()).toContain(order.number);
+    // The first C001 order is the standard order of the first test: the bill-to filled in from the customer.
+    expect(await page.locator('section.o-detail').textContent()).toContain(C001_BILL_TO);
     await o.shot('orders-detail');
 
     await o.press('Control+P');
@@ -216,6 +224,7 @@ describe('order entry at keyboard speed', () => {
     expect(compact).toContain('A100-1');
     expect(compact).toContain('676.94');
     expect(compact).toContain('陆佰柒拾陆元玖角肆分');
+    expect(compact).toContain(`开票信息${C001_BILL_TO.replace(/\s+/g, '')}`);
     await o.press('Escape');
     await expect.poll(() => page.evaluate(() => document.body.classList.contains('print-preview'))).toBe(false);
     expect(errors).toEqual([]);

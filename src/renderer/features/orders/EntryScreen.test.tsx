@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@shared/settings';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { installKeyboard } from '../../app/keyboard';
 import { useSession } from '../../app/session';
 import { useToasts } from '../../app/toasts';
@@ -37,6 +37,17 @@ const DETAIL = {
     { id: 'a1', label: null, recipient: '张伟', phone: '13800138000', province: '北京市', city: '北京市', district: '朝阳区', street: '建国路 88 号', postcode: '100022', isDefault: true },
   ],
 };
+/** A second customer (not matched by "C00"): its default address is not its first. */
+const OTHER = { ...CUSTOMER, id: 'c2', code: 'C010', name: '杭州西湖电子有限公司', pinyin: 'hzxhdzyxgs', regionId: 'r1' };
+const OTHER_DETAIL = {
+  ...DETAIL,
+  ...OTHER,
+  contacts: [{ id: 'p2', name: '陈静', mobile: '13900139000', landline: null, email: null, isPrimary: true }],
+  addresses: [
+    { id: 'a2', label: '仓库', recipient: '陈静', phone: '13900139000', province: '浙江省', city: '杭州市', district: '余杭区', street: '仓前街道 1 号', postcode: null, isDefault: false },
+    { id: 'a3', label: null, recipient: '陈静', phone: '13900139000', province: '浙江省', city: '杭州市', district: '西湖区', street: '文三路 478 号', postcode: '310012', isDefault: true },
+  ],
+};
 const product = (id: string, sku: string, name: string, price: number) => ({
   id,
   sku,
@@ -57,9 +68,12 @@ const PRODUCTS = [product('p1', 'A100-1', '不锈钢螺丝', 1250), product('p2'
 let invoke: ReturnType<typeof vi.fn<Invoke>>;
 let uninstall: () => void;
 let saves: Record<string, unknown>[];
+/** The desk refuses the next draft saves with this error (null: it takes them). */
+let refuse: ApiError | null;
 
 beforeEach(() => {
   saves = [];
+  refuse = null;
   let version = 0;
   invoke = vi.fn<Invoke>(async (name, input) => {
     switch (name) {
@@ -70,9 +84,9 @@ beforeEach(() => {
       case 'orders.list':
         return { rows: [], total: 0, totalIsEstimate: false, offset: 0 };
       case 'search.customers':
-        return { rows: [CUSTOMER].filter((c) => c.code.startsWith(String(input.q).toUpperCase())) };
+        return { rows: [CUSTOMER, OTHER].filter((c) => c.code.startsWith(String(input.q).toUpperCase())) };
       case 'customers.get':
-        return DETAIL;
+        return input.id === OTHER.id ? OTHER_DETAIL : DETAIL;
       case 'search.products':
         return { rows: PRODUCTS.filter((p) => p.sku.startsWith(String(input.q).toUpperCase())) };
       case 'orders.stockForLines':
@@ -82,6 +96,7 @@ beforeEach(() => {
       case 'orders.saveDraft': {
         saves.push(input);
         version += 1;
+        if (refuse) throw refuse;
         return { id: input.id, number: 'SO-T-20260101-0001', status: 'draft', rowVersion: version, created: version === 1, totals: { subtotal: 0, taxTotal: 0, total: 0 }, lines: [], issues: [] };
       }
       default:
@@ -236,5 +251,69 @@ describe('order entry by keyboard', () => {
     const last = saves.at(-1) as { customerId: string; lines: { productId: string; quantity?: number }[] };
     expect(last.customerId).toBe('c1');
     expect(last.lines).toEqual([expect.objectContaining({ productId: 'p1', quantity: 4 })]);
+  });
+});
+
+describe('bill-to', () => {
+  const billTo = () => screen.getByLabelText('开票信息') as HTMLInputElement;
+  const errorOf = (el: HTMLElement) => el.closest('.field')!.querySelector('[role="alert"]');
+
+  /** Back to the customer (Alt+H selects it) and another one by code + Enter. */
+  async function switchCustomer(user: ReturnType<typeof userEvent.setup>, code: string) {
+    await user.keyboard('{Alt>}h{/Alt}');
+    expect(customer()).toHaveFocus();
+    await user.keyboard(`${code}{Enter}`);
+    await waitFor(() => expect(cell(1, 'product')).toHaveFocus());
+  }
+
+  it('is filled in with the customer’s name and default address when the customer is picked, and saved with the draft', async () => {
+    const user = await open();
+    expect(billTo()).toHaveValue('');
+    expect(billTo()).toHaveAttribute('placeholder', '开票抬头与地址，印在单据上；选客户时自动带出');
+    await chooseCustomer(user);
+    expect(billTo()).toHaveValue('北京市场贸易有限公司 北京市朝阳区建国路 88 号');
+    await waitFor(() => expect(saves.at(-1)).toEqual(expect.objectContaining({ billTo: '北京市场贸易有限公司 北京市朝阳区建国路 88 号' })), { timeout: 3000 });
+
+    // Another customer replaces what was filled in (its default address, not its first).
+    await switchCustomer(user, 'C010');
+    expect(customer()).toHaveValue('C010 杭州西湖电子有限公司');
+    expect(billTo()).toHaveValue('杭州西湖电子有限公司 浙江省杭州市西湖区文三路 478 号');
+  });
+
+  it('keeps what the clerk typed when another customer is picked', async () => {
+    const user = await open();
+    await chooseCustomer(user);
+    act(() => billTo().focus());
+    await user.clear(billTo());
+    await user.keyboard('北京市场贸易有限公司 财务部{Enter}');
+    // Enter walks on to the next field (priority).
+    expect(billTo()).not.toHaveFocus();
+
+    await switchCustomer(user, 'C010');
+    expect(customer()).toHaveValue('C010 杭州西湖电子有限公司');
+    // The other defaults are the new customer's; the bill-to is still the clerk's.
+    expect(screen.getByLabelText(/^收货人/)).toHaveValue('陈静');
+    expect(billTo()).toHaveValue('北京市场贸易有限公司 财务部');
+    await waitFor(() => expect(saves.at(-1)).toEqual(expect.objectContaining({ customerId: 'c2', billTo: '北京市场贸易有限公司 财务部' })), { timeout: 3000 });
+  });
+
+  it('shows the desk’s message for billTo at the field until it is edited', async () => {
+    refuse = new ApiError(422, {
+      code: 'validation.failed',
+      message: '有 1 处需要修改',
+      fields: [{ path: 'billTo', code: 'v.tooLong', params: { max: 200 }, message: '不能超过 200 个字符' }],
+    });
+    const user = await open();
+    await chooseCustomer(user);
+    await user.keyboard('{Control>}s{/Control}');
+    await waitFor(() => expect(errorOf(billTo())).toHaveTextContent('不能超过 200 个字符'));
+    expect(billTo()).toHaveAttribute('aria-invalid', 'true');
+    expect(billTo()).toHaveAccessibleDescription('不能超过 200 个字符');
+
+    refuse = null;
+    act(() => billTo().focus());
+    await user.keyboard('{End} 财务部');
+    expect(errorOf(billTo())).toBeNull();
+    expect(billTo()).not.toHaveAttribute('aria-invalid');
   });
 });

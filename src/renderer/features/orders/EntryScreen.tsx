@@ -23,11 +23,13 @@ import {
   amendInput,
   amendScreenPath,
   checkOrder,
+  customerBillTo,
   customerDefaults,
   customerLabel,
   draftInput,
   fromDocument,
   isBlankLine,
+  withBillTo,
   type CustomerPick,
   type ProductPick,
 } from './entry/model';
@@ -156,6 +158,8 @@ function Entry({ params }: ScreenProps) {
           header: doc.header,
           lines: doc.lines,
           addresses: c.addresses,
+          // The stored bill-to counts as filled in when it is the customer's default one.
+          billToFilled: doc.header.billTo && doc.header.billTo === customerBillTo(c) ? doc.header.billTo : '',
           original: asAmend ? { header: doc.header, lines: doc.lines } : null,
         });
         store.getState().addLine();
@@ -243,8 +247,11 @@ function Entry({ params }: ScreenProps) {
       if (detail) {
         const d = customerDefaults(detail, whs, localDate(DEFAULT_LEAD_DAYS, settings.data?.timeZone));
         flushSync(() => {
-          store.setState({ addresses: d.addresses });
-          store.getState().setHeader(d.header);
+          const now = store.getState();
+          // A bill-to the clerk typed stays; a blank one or the previous customer's is replaced.
+          const next = withBillTo(d.header, now.header.billTo, now.billToFilled);
+          store.setState({ addresses: d.addresses, billToFilled: next.filled });
+          store.getState().setHeader(next.patch);
         });
       }
       saver.schedule();

@@ -106,6 +106,12 @@ export function OrderDetailScreen({ params }: ScreenProps) {
             </dd>
             <dt>{t('orders.f.customerPo')}</dt>
             <dd className="mono">{o.customerPo ?? '—'}</dd>
+            {o.billTo ? (
+              <>
+                <dt>{t('orders.f.billTo')}</dt>
+                <dd>{o.billTo}</dd>
+              </>
+            ) : null}
           </dl>
         </section>
         <section className="o-card">

@@ -24,7 +24,7 @@ interface Props {
 /** Fields that only a new order may change (an amendment keeps them). */
 const NEW_ONLY: ReadonlySet<HeaderKey> = new Set(['customer', 'channel', 'orderType', 'priority', 'termsDays', 'warehouseId', 'billTo']);
 
-/** The order header: customer first, then contact, ship-to, terms and dates; Enter walks through them. */
+/** The order header: customer first, then contact, ship-to, bill-to, terms and dates; Enter walks through them. */
 export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCommit }: Props) {
   const { t } = useTranslation();
   const store = useEntryStore();
@@ -153,6 +153,7 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
 
         <HText {...text('street', t('orders.f.street'), { required: true, span: 3, maxLength: ORDER_LIMITS.street })} />
         <HText {...text('postcode', t('orders.f.postcode'), { maxLength: ORDER_LIMITS.postcode, className: 'mono' })} />
+        <HText {...text('billTo', t('orders.f.billTo'), { span: 4, maxLength: ORDER_LIMITS.billTo, placeholder: t('orders.f.billToHint'), title: t('orders.f.billToHint') })} />
         <SelectField
           label={t('orders.f.priority')}
           value={h.priority}

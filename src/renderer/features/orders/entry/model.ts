@@ -277,7 +277,8 @@ export interface CustomerDefaults {
 /**
  * What choosing a customer fills in: the default address (else the first), the primary contact,
  * payment (credit with the customer's terms when it has a credit limit), the warehouse of its
- * region, order type by kind of customer, and the requested / promised date given.
+ * region, order type by kind of customer, the requested / promised date given, and the bill-to
+ * (name and that address; see withBillTo for when it goes on screen).
  */
 export function customerDefaults(
   c: CustomerDetail,
@@ -290,6 +291,7 @@ export function customerDefaults(
   const warehouse = active.find((w) => w.regionId && w.regionId === c.regionId) ?? active[0];
   const credit = c.creditLimit > 0 && c.paymentTermsDays > 0;
   const header: Partial<Header> = {
+    billTo: billToText(c.name, address),
     contactName: contact?.name ?? address?.recipient ?? '',
     contactPhone: contact?.mobile ?? contact?.landline ?? address?.phone ?? '',
     addressId: address?.id ?? '',
@@ -309,6 +311,44 @@ export function customerDefaults(
   };
   const complete = !!(address && address.recipient && address.phone && address.street && warehouse);
   return { header, addresses: c.addresses, complete };
+}
+
+/** Cut to at most `max` UTF-16 units (what the input's maxLength and the schema count), never inside a character. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out.trimEnd();
+}
+
+/**
+ * The bill-to as the desk fills it in (and the demo data has it): the customer's name and an
+ * address, "北京市场贸易有限公司 北京市朝阳区建国路 88 号" (the city once when it is the province).
+ */
+export function billToText(name: string, a: Pick<AddressOption, 'province' | 'city' | 'district' | 'street'> | null | undefined): string {
+  const place = a ? `${a.province}${a.city === a.province ? '' : a.city}${a.district}${a.street}`.trim() : '';
+  return clip([name.trim(), place].filter(Boolean).join(' '), ORDER_LIMITS.billTo);
+}
+
+/** The bill-to a customer's defaults fill in: its name and default address (else the first). */
+export function customerBillTo(c: Pick<CustomerDetail, 'name' | 'addresses'>): string {
+  return billToText(c.name, c.addresses.find((a) => a.isDefault) ?? c.addresses[0]);
+}
+
+/**
+ * A customer's defaults as they go on screen. The bill-to replaces a blank one or the one filled in
+ * for the customer before (`filled`), never one the clerk typed; returns what is filled in now.
+ */
+export function withBillTo(patch: Partial<Header>, current: string, filled: string): { patch: Partial<Header>; filled: string } {
+  if (patch.billTo === undefined) return { patch, filled };
+  const typed = !!current.trim() && current.trim() !== filled.trim();
+  if (!typed) return { patch, filled: patch.billTo };
+  const rest = { ...patch };
+  delete rest.billTo;
+  return { patch: rest, filled };
 }
 
 export function addressFields(a: AddressOption | null): Partial<Header> {
@@ -387,6 +427,7 @@ export function checkOrder(h: Header, lines: readonly Line[], ctx: CheckContext)
   put('shipTo.district', schemaIssue('shipTo.district', h.district));
   put('shipTo.street', schemaIssue('shipTo.street', h.street));
   put('shipTo.postcode', schemaIssue('shipTo.postcode', h.postcode));
+  put('billTo', schemaIssue('billTo', h.billTo));
   put('customerPo', schemaIssue('customerPo', h.customerPo));
   put('requestedDate', schemaIssue('requestedDate', h.requestedDate));
   put('promisedDate', schemaIssue('promisedDate', h.promisedDate));

@@ -41,6 +41,8 @@ export interface EntryState {
   header: Header;
   lines: Line[];
   addresses: AddressOption[];
+  /** The bill-to the screen filled in from the customer ('' = none): a new customer may replace it, not one typed. */
+  billToFilled: string;
   /** Amend: the order as loaded (the change is computed against it). */
   original: { header: Header; lines: Line[] } | null;
   /** Fields the clerk has left (their problems show from then on). */
@@ -84,6 +86,7 @@ function blankState(): EntryState {
     header: emptyHeader(),
     lines: [newLine()],
     addresses: [],
+    billToFilled: '',
     original: null,
     touched: {},
     attempted: false,

@@ -13,8 +13,9 @@ function rate(bp: number): string {
 }
 
 /**
- * The order confirmation sent to the customer (A4): the company, the customer and ship-to, the
- * lines with tax, totals in figures and in capitals, the terms and both parties' signatures.
+ * The order confirmation sent to the customer (A4): the company, the customer, ship-to and
+ * bill-to, the lines with tax, totals in figures and in capitals, the terms and both parties'
+ * signatures.
  */
 export function OrderConfirmation({ detail, settings }: { detail: OrderDetail; settings: Settings }) {
   const { t, i18n } = useTranslation();
@@ -85,6 +86,12 @@ export function OrderConfirmation({ detail, settings }: { detail: OrderDetail; s
           <dt>{t('orders.print.shipTo')}</dt>
           <dd>{address}</dd>
         </div>
+        {o.billTo ? (
+          <div className="o-span2">
+            <dt>{t('orders.print.billTo')}</dt>
+            <dd>{o.billTo}</dd>
+          </div>
+        ) : null}
         <div className="o-span2">
           <dt>{t('orders.print.payment')}</dt>
           <dd>{payment}</dd>
