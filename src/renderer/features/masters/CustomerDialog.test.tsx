@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError } from '../../api/client';
@@ -92,7 +92,7 @@ describe('the customer form', () => {
     expect(screen.getByLabelText('收货地址 1 电话')).toHaveValue('13812345678');
     expect(screen.getByLabelText(/客户名称/)).toHaveValue('上海测试贸易有限公司');
     // The cursor goes to the field to fix.
-    expect(screen.getByLabelText('收货地址 1 电话')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('收货地址 1 电话')).toHaveFocus());
 
     // Editing the field takes the desk's message away.
     await user.type(screen.getByLabelText('收货地址 1 电话'), '{Backspace}9');
@@ -128,12 +128,12 @@ describe('the customer form', () => {
     render(<CustomerDialog onClose={() => {}} />);
     await user.click(screen.getByLabelText('收货地址 1 收货人'));
     await user.keyboard('{Control>}{Insert}{/Control}');
-    expect(screen.getByLabelText('收货地址 2 收货人')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('收货地址 2 收货人')).toHaveFocus());
     await user.keyboard('王五');
     await user.keyboard('{Control>}{Delete}{/Control}');
     expect(screen.queryByLabelText('收货地址 2 收货人')).toBeNull();
     await act(async () => {});
-    expect(screen.getByLabelText('收货地址 1 收货人')).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText('收货地址 1 收货人')).toHaveFocus());
   });
 
   it('lets an approver accept a USCC whose check character fails, with a reason; a clerk only sees the error', async () => {
