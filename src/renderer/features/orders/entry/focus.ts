@@ -1,4 +1,5 @@
 /** Where the keyboard goes on the entry screen. Fields are found by data attributes, not refs. */
+import { focusFirstInvalid } from '../../../ui/focus-error';
 
 export type LineCol = 'product' | 'qty' | 'price' | 'discount' | 'params';
 
@@ -29,10 +30,7 @@ export function focusPath(path: string): boolean {
 
 /** After a refused submit: the first field showing an error, in screen order. */
 export function focusFirstError(): void {
-  setTimeout(() => {
-    const el = document.querySelector<HTMLElement>('.o-entry [aria-invalid="true"]');
-    if (el) focusEl(el);
-  }, 0);
+  focusFirstInvalid('.o-entry', focusEl);
 }
 
 export function focusSubmit(): boolean {
