@@ -43,11 +43,14 @@ export function linesSignature(lines: readonly { productId: string; quantity: nu
 const NOT_PLACED = ['draft', 'cancelled'] as const;
 const MAX_MATCHES = 20;
 
+/** What a match shows the clerk. */
+const MATCH_COLUMNS = ['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'] as const;
+
 // No order has the empty id: excluding '' excludes nothing, so one statement serves both cases.
 const recentOrders = precompiled<{ customerId: string; since: string; excludeId: string }>()((db, arg) =>
   db
     .selectFrom('orders')
-    .select(['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'])
+    .select(MATCH_COLUMNS)
     .where('customer_id', '=', arg('customerId'))
     .where('submitted_at', '>=', arg('since'))
     .where('status', 'not in', NOT_PLACED)
@@ -61,7 +64,7 @@ const linesOf = precompiled<{ orderIds: string[] }>()((db, arg) =>
 const samePo = precompiled<{ customerId: string; po: string; excludeId: string }>()((db, arg) =>
   db
     .selectFrom('orders')
-    .select(['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'])
+    .select(MATCH_COLUMNS)
     .where('customer_id', '=', arg('customerId'))
     .where('customer_po', '=', arg('po'))
     .where('status', 'not in', NOT_PLACED)
