@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import type { OrdersTable } from '../../shared/db/orders.table';
 import { formatMoney, lineAmounts, sumTotals, type LineAmounts } from '../../shared/money';
 import { formatOrderNumber, orderCounterName } from '../../shared/orders/numbering';
+import { encodeReason } from '../../shared/orders/reasons';
 import { buildSearchText } from '../../shared/orders/search-text';
 import type { OrderStatus } from '../../shared/orders/status';
 import { bpToPercent, collectionRateBp } from '../../shared/review/checks';
@@ -23,6 +24,8 @@ import { DAY_MS, type DemoCustomer, type DemoProduct, type MasterData } from './
 import { Rng, Weighted } from './random';
 
 const HOUR_MS = 3_600_000;
+/** The status-history reason of an on-hold order the approver let through. */
+const RELEASED = encodeReason('released');
 const MINUTE_MS = 60_000;
 
 export interface OrderGenOptions {
@@ -489,7 +492,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       let from: OrderStatus | null = null;
       for (const [to, at] of [['draft', tCreated] as [OrderStatus, number], ...steps]) {
         const who = actor(from, to) ?? row.created_by;
-        wHistory.insert({ id: rng.uuid7(at), order_id: id, from_status: from, to_status: to, at: iso(at), user_id: who, reason: from === 'on_hold' && to === 'approved' ? '审批放行' : null });
+        wHistory.insert({ id: rng.uuid7(at), order_id: id, from_status: from, to_status: to, at: iso(at), user_id: who, reason: from === 'on_hold' && to === 'approved' ? RELEASED : null });
         from = to;
       }
     }

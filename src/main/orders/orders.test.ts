@@ -210,7 +210,7 @@ describe('orders on one desk', () => {
     expect(done.rowVersion).toBeGreaterThan(saved.rowVersion);
     const detail = await getOrder(t, clerk, saved.id);
     expect(detail.history[0]).toMatchObject({ fromStatus: 'draft', toStatus: 'submitted', username: 'li' });
-    expect(detail.versions[0]).toMatchObject({ revision: 0, reason: 'submitted' });
+    expect(detail.versions[0]).toMatchObject({ revision: 0, reason: 'order.reason.submitted' });
     expect(detail.order).toMatchObject({ customFlag: true, submittedAt: expect.any(String) });
     expect((detail.order.shipTo as { phone: string }).phone).toBe('13800138000');
     expect(detail.audit.map((a) => a.handler)).toEqual(expect.arrayContaining(['orders.saveDraft', 'orders.submit']));
@@ -364,7 +364,7 @@ describe('duplicate detection', () => {
     const detail = await getOrder(t, clerk, second.id);
     expect(detail.order.duplicateConfirmed).toBe(true);
     expect(detail.audit.map((a) => a.summary)).toContain(`duplicate confirmed: ${first.number}`);
-    expect(detail.history[0].reason).toBe(`duplicate confirmed: ${first.number}`);
+    expect(detail.history[0].reason).toBe(`order.reason.duplicateConfirmed|${JSON.stringify({ numbers: first.number })}`);
 
     // A different quantity is a different order.
     const third = await saveDraft(t, clerk, orderDoc(f, { lines: [{ productId: f.products['A100-1'], quantity: 11 }, { productId: f.products['B200-1'], quantity: 5 }] }));

@@ -113,6 +113,11 @@ describe('inside the change window', () => {
     const r = await t.call<Amended>('orders.amend', { orderId: o.orderId, rowVersion: o.rowVersion, header: { customText: '包装印公司标志' } }, clerk);
     expect(r).toMatchObject({ status: 'on_hold', holds: [{ code: 'review.customReview' }] });
     expect((await orderRow(o.db, o.orderId)).custom_flag).toBe(1);
+    // No reason typed: the version and the move to on_hold carry the route as a reason code.
+    const versions = await o.db.selectFrom('order_versions').select(['revision', 'reason']).where('order_id', '=', o.orderId).orderBy('revision').execute();
+    expect(versions.at(-1)).toEqual({ revision: 1, reason: 'order.reason.changeInWindow' });
+    const history = await o.db.selectFrom('order_status_history').select(['to_status', 'reason']).where('order_id', '=', o.orderId).orderBy('at', 'desc').executeTakeFirstOrThrow();
+    expect(history).toEqual({ to_status: 'on_hold', reason: 'order.reason.changeInWindow' });
   });
 
   it('refuses a discount beyond the clerk\u2019s authority', async () => {
@@ -187,6 +192,9 @@ describe('after the change window', () => {
       const audit = await o.db.selectFrom('audit_log').select(['summary', 'username']).where('entity_id', '=', o.orderId).where('handler', '=', 'orders.amend').execute();
       expect(audit[0].summary).toContain('small change');
       expect(audit[0].username).toBe('xiaoli');
+      // No reason typed: the new version carries the route as a reason code.
+      const version = await o.db.selectFrom('order_versions').select('reason').where('order_id', '=', o.orderId).where('revision', '=', 1).executeTakeFirstOrThrow();
+      expect(version.reason).toBe('order.reason.smallChange');
     }
   });
 

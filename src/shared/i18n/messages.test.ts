@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importKinds, stockMoveKinds } from '../contract/masters';
 import { DECISIONS } from '../contract/review';
+import { ORDER_REASONS, reasonCode } from '../orders/reasons';
 import { ORDER_STATUSES } from '../orders/status';
 import { AUDIT_SUFFIX_PARAMS } from './audit';
 import { MESSAGES, translate } from './messages';
@@ -32,6 +33,7 @@ describe('coded messages', () => {
       ...stockMoveKinds.map((k) => `audit.stock.${k}`),
       ...importKinds.map((k) => `audit.dataset.${k}`),
       ...ORDER_STATUSES.map((s) => `order.status.${s}`),
+      ...ORDER_REASONS.map(reasonCode),
       ...['credit.overLimit', 'credit.lowCollection', 'stock.short', 'review.customReview', 'change.request'].map((c) => `audit.hold.${c}`),
       ...['customer', 'product', 'warehouse', 'region', 'salesRep', 'carrier', 'priceGroup'].map((e) => `audit.entity.${e}`),
       ...['window', 'small_change'].map((k) => `audit.amendKind.${k}`),

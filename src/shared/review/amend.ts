@@ -7,6 +7,7 @@ import type { Selectable, Updateable } from 'kysely';
 import { DeskError, fieldError } from '../errors';
 import { formatMoney, lineAmounts, sumTotals } from '../money';
 import { discountIssues, priceLine } from '../orders/pricing';
+import { encodeReason } from '../orders/reasons';
 import { buildSearchText } from '../orders/search-text';
 import type { MutatorEnv, Tx } from '../mutators/env';
 import type { OrdersTable, OrderLinesTable } from '../db/orders.table';
@@ -378,7 +379,7 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
   if (!hasBase) {
     await tx
       .insertInto('order_versions')
-      .values({ id: env.ids.next(), order_id: orderId, revision: order.revision, snapshot: snapshot(order, before), diff: null, reason: 'before change', created_at: env.now, created_by: env.userId })
+      .values({ id: env.ids.next(), order_id: orderId, revision: order.revision, snapshot: snapshot(order, before), diff: null, reason: encodeReason('beforeChange'), created_at: env.now, created_by: env.userId })
       .execute();
   }
   await releaseOrder(tx, orderId, env);

@@ -2,12 +2,12 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../api/client';
 import { formatDate, formatDateTime, formatInt, formatMoney } from '../../ui/format';
+import { OrderDiff } from '../orders/detail/OrderDiff';
 import { percent } from './model';
 import { KindBadge } from './parts';
 
 export type Detail = Result<'approvals.detail'>;
 type ChangeRequest = Detail['changeRequests'][number];
-type DiffEntry = ChangeRequest['diff'][number];
 
 interface Props {
   detail: Detail;
@@ -80,7 +80,7 @@ export function DetailPanel({ detail, stale }: Props) {
       </Section>
 
       {requests.map((r) => (
-        <ChangeSection key={r.id} request={r} detail={detail} />
+        <ChangeSection key={r.id} request={r} />
       ))}
 
       <div className="ap-two">
@@ -307,9 +307,8 @@ function StockTable({ detail }: { detail: Detail }) {
   );
 }
 
-function ChangeSection({ request, detail }: { request: ChangeRequest; detail: Detail }) {
+function ChangeSection({ request }: { request: ChangeRequest }) {
   const { t, i18n } = useTranslation();
-  const warehouses = new Map(detail.stock.flatMap((p) => p.warehouses.map((w) => [w.warehouseId, `${w.warehouseCode} ${w.warehouseName}`] as const)));
   return (
     <Section title={t('approvals.sec.change')}>
       <div className="ap-change-head">
@@ -323,63 +322,7 @@ function ChangeSection({ request, detail }: { request: ChangeRequest; detail: De
           {formatMoney(request.amountDelta)}
         </b>
       </div>
-      <table className="ap-table ap-diff">
-        <colgroup>
-          <col className="ap-diff-what" />
-          <col className="ap-diff-side" />
-          <col className="ap-diff-arrow" />
-          <col />
-        </colgroup>
-        <tbody>
-          {request.diff.map((d, i) => (
-            <tr key={i}>
-              <th scope="row">
-                {d.line !== undefined ? <span className="muted">{t('approvals.change.line', { line: d.line, sku: d.sku ?? '' })} </span> : null}
-                {t(`approvals.field.${d.field}`, { defaultValue: d.field })}
-              </th>
-              <td className="ap-before">{diffValue(d, 'before', t, warehouses)}</td>
-              <td className="ap-arrow" aria-hidden="true">
-                →
-              </td>
-              <td className="ap-after">{diffValue(d, 'after', t, warehouses)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderDiff entries={request.diff} className="ap-diff" />
     </Section>
   );
-}
-
-type T = ReturnType<typeof useTranslation>['t'];
-
-/** One side of a diff entry as a clerk reads it: money as money, a warehouse by its code, yes/no. */
-function diffValue(d: DiffEntry, side: 'before' | 'after', t: T, warehouses: Map<string, string>): string {
-  const v = d[side];
-  if (v === null || v === undefined || v === '') return t('approvals.change.empty');
-  const num = typeof v === 'number' ? v : null;
-  switch (d.field) {
-    case 'total':
-    case 'line.unitPrice':
-      return num === null ? String(v) : formatMoney(num);
-    case 'line.discountBp':
-      return num === null ? String(v) : `${percent(num)}%`;
-    case 'line.quantity':
-      return num === null ? String(v) : formatInt(num);
-    case 'line.warehouseId':
-      return warehouses.get(String(v)) ?? String(v);
-    case 'customRequired':
-      return v ? t('approvals.change.yes') : t('approvals.change.no');
-    case 'paymentMethod':
-      return t(`approvals.detail.payment.${String(v)}`, { defaultValue: String(v) });
-    case 'line.added': {
-      const a = v as { quantity?: number; unitPrice?: number; total?: number };
-      return t('approvals.change.addedLine', { qty: formatInt(a.quantity ?? 0), price: formatMoney(a.unitPrice ?? 0), total: formatMoney(a.total ?? 0) });
-    }
-    case 'line.removed': {
-      const r = v as { quantity?: number; total?: number };
-      return t('approvals.change.removedLine', { qty: formatInt(r.quantity ?? 0), total: formatMoney(r.total ?? 0) });
-    }
-    default:
-      return typeof v === 'object' ? JSON.stringify(v) : String(v);
-  }
 }

@@ -69,6 +69,46 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+const CHANGE = {
+  holdId: 'h2',
+  kind: 'change_request' as const,
+  code: 'change.request',
+  params: { changes: 3, delta: -66_67, deltaText: '-66.67', newTotal: 187_58, newTotalText: '187.58' },
+  createdAt: '2026-11-20T03:00:00.000Z',
+  awaitingChange: false,
+  comment: '客户减量并改从上海仓发货',
+};
+const CHANGE_ROW: QueueRow = { ...ROW, orderId: 'o2', number: 'SO-T1-20261120-0009', amount: 254_25, kinds: ['change_request'], reasons: [CHANGE] };
+const CHANGE_DETAIL: Detail = {
+  ...DETAIL,
+  order: { ...DETAIL.order, id: 'o2', number: CHANGE_ROW.number, status: 'approved', total: 254_25 },
+  holds: [CHANGE],
+  changeRequests: [
+    {
+      id: 'cr1',
+      status: 'open',
+      baseRevision: 1,
+      amountDelta: -66_67,
+      requestedBy: 'li',
+      requestedAt: '2026-11-20T03:00:00.000Z',
+      comment: CHANGE.comment,
+      // As planAmendment records it: line 2 goes from 10 × ¥12.50 to 6 × ¥11.00 and ships from another warehouse.
+      diff: [
+        { field: 'line.quantity', line: 2, sku: 'A100-1', before: 10, after: 6 },
+        { field: 'line.unitPrice', line: 2, sku: 'A100-1', before: 1250, after: 1100 },
+        { field: 'line.warehouseId', line: 2, sku: 'A100-1', before: 'w1', after: 'w9' },
+        { field: 'total', before: 254_25, after: 187_58 },
+      ],
+    },
+  ],
+};
+const WAREHOUSES = {
+  rows: [
+    { id: 'w1', code: 'WH-BJ', name: '北京仓', regionId: null, regionName: null, address: null, active: true, bins: [] },
+    { id: 'w9', code: 'WH-SH', name: '上海仓', regionId: null, regionName: null, address: null, active: true, bins: [] },
+  ],
+};
+
 describe('the approval queue screen', () => {
   it('is not for clerks', () => {
     signedInAs('clerk');
@@ -93,5 +133,27 @@ describe('the approval queue screen', () => {
     const dialog = screen.getByRole('dialog', { name: `放行订单 ${ROW.number}` });
     expect(within(dialog).getByText(/信用额度不足/)).toBeInTheDocument();
     expect(invoke).toHaveBeenCalledWith('approvals.queue', expect.objectContaining({ sort: 'age', dir: 'desc', offset: 0 }));
+  });
+
+  it('shows a change request entry by entry in Chinese: quantities, money, warehouses by code', async () => {
+    signedInAs('approver');
+    invoke.mockImplementation(async (name) => {
+      if (name === 'approvals.queue') return { counts: { all: 1, credit: 0, stock: 0, custom_review: 0, change_request: 1 }, total: 1, rows: [CHANGE_ROW] };
+      if (name === 'approvals.detail') return CHANGE_DETAIL;
+      if (name === 'warehouses.list') return WAREHOUSES;
+      throw new Error(`unexpected ${name}`);
+    });
+    render(<QueueScreen />);
+    const detail = await screen.findByRole('complementary', { name: CHANGE_ROW.number });
+    const table = within(detail).getByRole('table', { name: '变更内容' });
+    await within(table).findByText('WH-SH 上海仓');
+    const rows = within(table).getAllByRole('row').map((r) => [...r.children].map((c) => c.textContent?.trim()));
+    expect(rows).toEqual([
+      ['第 2 行 A100-1 数量', '10', '→', '6'],
+      ['第 2 行 A100-1 单价', '¥12.50', '→', '¥11.00'],
+      ['第 2 行 A100-1 发货仓库', 'WH-BJ 北京仓', '→', 'WH-SH 上海仓'],
+      ['价税合计', '¥254.25', '→', '¥187.58'],
+    ]);
+    expect(within(table).queryByText(/w9|line\.|unitPrice/)).toBeNull();
   });
 });

@@ -8,4 +8,9 @@ describe('order screen text', () => {
     expect(en).toEqual(zh);
     expect(zh.filter((k) => !k.startsWith('orders.'))).toEqual([]);
   });
+
+  it('fills the same placeholders in both languages', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, zh] of Object.entries(ordersText['zh-CN'])) expect([key, placeholders(ordersText.en[key])]).toEqual([key, placeholders(zh)]);
+  });
 });

@@ -31,6 +31,14 @@ export const orders: MessageBundle = {
     'order.status.settled': '已结算',
     'order.status.closed': '已关闭',
     'order.status.cancelled': '已取消',
+    // Reasons the desk writes by itself (status history, versions); see src/shared/orders/reasons.ts
+    'order.reason.submitted': '提交订单',
+    'order.reason.beforeChange': '修改前的版本',
+    'order.reason.changeInWindow': '变更窗口内修改',
+    'order.reason.smallChange': '小额变更',
+    'order.reason.released': '审批放行',
+    'order.reason.changeApproved': '变更申请已批准',
+    'order.reason.duplicateConfirmed': '已确认不是重复订单（疑似与 {{numbers}} 重复）',
   },
   en: {
     'order.notFound': 'The order does not exist or was deleted',
@@ -62,5 +70,12 @@ export const orders: MessageBundle = {
     'order.status.settled': 'Settled',
     'order.status.closed': 'Closed',
     'order.status.cancelled': 'Cancelled',
+    'order.reason.submitted': 'Submitted',
+    'order.reason.beforeChange': 'Before the change',
+    'order.reason.changeInWindow': 'Changed inside the change window',
+    'order.reason.smallChange': 'Small change',
+    'order.reason.released': 'Holds released',
+    'order.reason.changeApproved': 'Change request approved',
+    'order.reason.duplicateConfirmed': 'Confirmed not a duplicate of {{numbers}}',
   },
 };

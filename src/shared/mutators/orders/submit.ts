@@ -9,6 +9,7 @@ import { DeskError, type FieldError } from '../../errors';
 import { lineAmounts, sumTotals } from '../../money';
 import { findDuplicates, type DuplicateMatch } from '../../orders/duplicates';
 import { discountIssues } from '../../orders/pricing';
+import { encodeReason } from '../../orders/reasons';
 import { orderSubmitSchema } from '../../orders/schema';
 import { buildSearchText } from '../../orders/search-text';
 import { assertTransition } from '../../orders/state-machine';
@@ -50,7 +51,7 @@ const versionInsert = precompiled<{ id: string; orderId: string; revision: numbe
       revision: arg('revision'),
       snapshot: arg('snapshot'),
       diff: null,
-      reason: 'submitted',
+      reason: encodeReason('submitted'),
       created_at: arg('now'),
       created_by: arg('userId'),
     }),
@@ -184,7 +185,8 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     throw new DeskError('conflict.stale', { number: order.number, expected: order.row_version, actual: -1 });
   }
 
-  const duplicateNote = duplicateConfirmed ? `duplicate confirmed: ${duplicates.map((d) => d.number).join(', ')}` : null;
+  const duplicateNumbers = duplicates.map((d) => d.number).join(', ');
+  const duplicateNote = duplicateConfirmed ? `duplicate confirmed: ${duplicateNumbers}` : null;
   await insertHistory(tx, {
     id: env.ids.next(),
     order_id: order.id,
@@ -192,7 +194,7 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     to_status: 'submitted',
     at: env.now,
     user_id: env.userId,
-    reason: duplicateNote,
+    reason: duplicateConfirmed ? encodeReason('duplicateConfirmed', { numbers: duplicateNumbers }) : null,
   });
 
   const after = { ...order, ...patch, search_text: searchText };
@@ -226,7 +228,7 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
       entity: 'order',
       entityId: order.id,
       code: 'audit.order.duplicateConfirmed',
-      params: { number: order.number, numbers: duplicates.map((d) => d.number).join(', ') },
+      params: { number: order.number, numbers: duplicateNumbers },
       summary: duplicateNote,
       after: { duplicates: duplicates.map((d) => ({ number: d.number, reason: d.reason, submittedAt: d.submittedAt })) },
     });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ordersAmend } from '../../contract/review';
 import { DeskError } from '../../errors';
+import { encodeReason } from '../../orders/reasons';
 import { applyAmendment, fileChangeRequest, planAmendment, routeAmendment, type AmendPayload } from '../../review/amend';
 import { assertRowVersion, loadOrder } from '../../review/status';
 import type { Mutator } from '../env';
@@ -54,8 +55,9 @@ export const amendOrder: Mutator<AmendInput, AmendResult> = async (tx, input, en
     };
   }
 
+  // The audit summary's words; the version (and status-history) reason is the clerk's own, else the route as a reason code.
   const label = route === 'window' ? 'change inside the window' : 'small change';
-  const applied = await applyAmendment(tx, order.id, plan, env, reason || label);
+  const applied = await applyAmendment(tx, order.id, plan, env, reason || encodeReason(route === 'window' ? 'changeInWindow' : 'smallChange'));
   const after = await loadOrder(tx, order.id);
   return {
     result: {

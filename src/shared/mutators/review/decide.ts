@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { approvalsDecide } from '../../contract/review';
 import { DeskError, fieldError } from '../../errors';
+import { encodeReason } from '../../orders/reasons';
 import { applyAmendment, planAmendment, type AmendPayload } from '../../review/amend';
 import { assertAuthority } from '../../review/authority';
 import { approveAfterRelease, checkOrderStock, onOrderCancelled, type ReviewHold } from '../../review/route';
@@ -135,7 +136,7 @@ export const decide: Mutator<DecideInput, DecideResult> = async (tx, input, env)
       }
       const left = open.filter((h) => !selected.includes(h) && h.kind !== 'change_request');
       if (left.length === 0 && order.status === 'on_hold') {
-        newHolds = (await approveAfterRelease(tx, order.id, env, comment || 'released')).holds;
+        newHolds = (await approveAfterRelease(tx, order.id, env, comment || encodeReason('released'))).holds;
       } else {
         await touchOrder(tx, order.id, env);
       }
@@ -170,7 +171,7 @@ export const decide: Mutator<DecideInput, DecideResult> = async (tx, input, env)
           .set({ status: 'approved', decided_at: env.now, decided_by: decidedBy, comment: comment || null })
           .where('id', '=', cr.id)
           .execute();
-        const applied = await applyAmendment(tx, order.id, plan, env, comment || 'change request approved');
+        const applied = await applyAmendment(tx, order.id, plan, env, comment || encodeReason('changeApproved'));
         newHolds = applied.review.holds;
       }
       break;

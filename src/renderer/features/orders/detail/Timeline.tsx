@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../print/OrderConfirmation';
 import { useAuditText } from '../../../i18n/audit';
+import { useReasonText } from '../../../i18n/reasons';
 import { formatDateTime } from '../../../ui/format';
+import { OrderDiff, type DiffEntry } from './OrderDiff';
 
-/** Status changes, oldest first, with who and why. */
+/** Status changes, oldest first, with who and why (the desk's own reasons in the screen's language). */
 export function HistoryList({ history }: { history: OrderDetail['history'] }) {
   const { t, i18n } = useTranslation();
+  const reasonText = useReasonText();
   return (
     <section className="o-card" aria-label={t('orders.detail.history')}>
       <h3>{t('orders.detail.history')}</h3>
@@ -18,7 +21,7 @@ export function HistoryList({ history }: { history: OrderDetail['history'] }) {
             <span className="o-what">
               {h.fromStatus ? `${t(`order.status.${h.fromStatus}`)} → ` : ''}
               <b>{t(`order.status.${h.toStatus}`)}</b>
-              {h.reason ? <span className="muted"> — {h.reason}</span> : null}
+              {h.reason ? <span className="muted"> — {reasonText(h.reason)}</span> : null}
             </span>
           </li>
         ))}
@@ -27,23 +30,10 @@ export function HistoryList({ history }: { history: OrderDetail['history'] }) {
   );
 }
 
-interface DiffEntry {
-  field: string;
-  before: unknown;
-  after: unknown;
-  line?: number;
-  sku?: string;
-}
-
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** Revisions with what changed in each (field: before → after). */
+/** Revisions with why (the desk's reasons translated) and what changed in each, entry by entry. */
 export function VersionList({ versions }: { versions: OrderDetail['versions'] }) {
   const { t, i18n } = useTranslation();
+  const reasonText = useReasonText();
   return (
     <section className="o-card" aria-label={t('orders.detail.versions')}>
       <h3>{t('orders.detail.versions')}</h3>
@@ -57,19 +47,8 @@ export function VersionList({ versions }: { versions: OrderDetail['versions'] })
               <span>
                 <b>{t('orders.detail.revision', { n: v.revision })}</b>
               </span>
-              <span className="o-what">
-                {v.reason ?? ''}
-                {diff.length ? (
-                  <ul className="o-diff">
-                    {diff.map((e, i) => (
-                      <li key={i}>
-                        {e.line ? `${t('orders.detail.diffLine', { line: e.line })} ${e.sku ?? ''} ` : ''}
-                        {e.field}: {show(e.before)} → {show(e.after)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </span>
+              <span className="o-what">{reasonText(v.reason)}</span>
+              {diff.length ? <OrderDiff entries={diff} /> : null}
             </li>
           );
         })}
