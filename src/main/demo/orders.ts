@@ -16,7 +16,7 @@ import { encodeReason } from '../../shared/orders/reasons';
 import { buildSearchText } from '../../shared/orders/search-text';
 import type { OrderStatus } from '../../shared/orders/status';
 import { bpToPercent, collectionRateBp } from '../../shared/review/checks';
-import { TableWriter, deferInsertTriggers, type StorageTimer } from './bulk';
+import { TableWriter, deferInsertTriggers, deferSettlementFigures, type StorageTimer } from './bulk';
 import { CUSTOM_REQUIREMENTS, ORDER_NOTES } from './names';
 import { HOUR_WEIGHTS, apportion, demoDays, isoInstant, localDate, zoneOffsetMs, type DemoDay } from './calendar';
 import { AFFINITY } from './catalog';
@@ -215,6 +215,9 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
   const wPayments = new TableWriter(raw, 'payments', timer);
   const allocStmt = raw.prepare('UPDATE stock SET allocated = allocated + ?, updated_at = ? WHERE product_id = ? AND warehouse_id = ?');
   const deferred = deferInsertTriggers(raw, 'orders');
+  const figures = deferSettlementFigures(raw);
+  // Rowids of the settlements the current batch inserted (their credit figures are replayed per batch).
+  const settled = { lo: 0, hi: 0 };
 
   let dayIndex = 0;
   let leftToday = perDay[0] ?? 0;
@@ -501,7 +504,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       const sseq = (settlementSeq.get(ymd) ?? 0) + 1;
       settlementSeq.set(ymd, sseq);
       const sid = rng.uuid7(settlement.issued);
-      wSettlements.insert({
+      const settlementRowid = wSettlements.insert({
         id: sid,
         number: `${settlementCounterName(opts.deskCode, ymd)}-${String(sseq).padStart(4, '0')}`,
         customer_id: c.id,
@@ -512,6 +515,8 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
         due_date: settlement.due,
         status: settlement.paid >= settlement.amount ? 'paid' : 'open',
       });
+      if (!settled.lo) settled.lo = settlementRowid;
+      settled.hi = settlementRowid;
       if (settlement.paid > 0 && settlement.paidAt !== null) {
         wPayments.insert({
           id: rng.uuid7(settlement.paidAt),
@@ -543,6 +548,8 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
     let commitFrom = 0;
     raw.transaction(() => {
       if (deferred) for (const d of deferred) if (d.name) raw.exec(`DROP TRIGGER ${d.name}`);
+      figures?.drop();
+      settled.lo = settled.hi = 0;
       let lo = 0;
       let hi = 0;
       for (let k = 0; k < n; k++) {
@@ -554,6 +561,10 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       if (deferred) {
         for (const d of deferred) raw.prepare(d.replay).run({ lo, hi });
         for (const d of deferred) if (d.create) raw.exec(d.create);
+      }
+      if (figures) {
+        if (settled.lo) figures.replay(settled.lo, settled.hi);
+        figures.restore();
       }
       for (const [key, qty] of alloc) {
         allocStmt.run(qty, stampNow, products[Math.floor(key / W)].id, warehouses[key % W].id);
