@@ -18,10 +18,12 @@ export const orderHistoryScale = {
     // Same index, one more equality column: "open and not billed" of one customer is a direct range.
     `DROP INDEX orders_customer_status`,
     `CREATE INDEX orders_customer_status ON orders (customer_id, status, billed_at, total)`,
-    // The order list's product search reads the newest lines of a product and their orders: with
-    // order_id in the index it never visits the line rows. Allocation's (product, warehouse) prefix stays.
+    // The order list's product search reads a product's orders newest first: order ids are UUIDv7
+    // of the creation time, so (product, order) walks them in that order without a sort and without
+    // visiting the line rows. Allocation's lookups by (product, warehouse) read warehouse_id from the
+    // same index entries.
     `DROP INDEX order_lines_product`,
-    `CREATE INDEX order_lines_product ON order_lines (product_id, warehouse_id, order_id)`,
+    `CREATE INDEX order_lines_product ON order_lines (product_id, order_id, warehouse_id)`,
     // FTS5 rewrites every segment of a level once 16 pile up there ("crisis merge"). After a bulk
     // load the whole order index is one segment on level 0, so the 15th order saved afterwards
     // rewrote all of it inside a clerk's save (7 MB at 30,000 orders). Incremental automerge keeps

@@ -182,13 +182,16 @@ function candidateSql(p: TermPlan): { sql: string; params: unknown[] } {
     params.push(json(p.customerIds));
   }
   if (p.productIds.length) {
-    // The newest PRODUCT_CAP lines of these products (line rowids grow with time): bounded work
-    // however popular the product is.
+    // The newest PRODUCT_CAP orders of these products (order ids are UUIDv7 of the creation time):
+    // bounded work however popular the product is. One product (a SKU typed) reads them straight
+    // from order_lines_product in that order; several need a sort of their lines.
+    const one = p.productIds.length === 1;
     parts.push(
-      `SELECT o.seq FROM (SELECT order_id FROM order_lines WHERE product_id IN ${IN_LIST} ORDER BY rowid DESC LIMIT ${PRODUCT_CAP}) l
+      `SELECT o.seq FROM (SELECT DISTINCT order_id FROM order_lines WHERE product_id ${one ? '= ?' : `IN ${IN_LIST}`}
+         ORDER BY order_id DESC LIMIT ${PRODUCT_CAP}) l
        JOIN orders o ON o.id = l.order_id`,
     );
-    params.push(json(p.productIds));
+    params.push(one ? p.productIds[0] : json(p.productIds));
   }
   if (p.numberPrefix) {
     parts.push(`SELECT seq FROM orders WHERE number >= ? AND number < ?`);
@@ -238,7 +241,7 @@ function cappedCount(db: Database.Database, sql: string, params: unknown[], cap:
 
 /**
  * An upper bound of a term's matches from index-only counts, and whether its candidate set is
- * capped (the newest PRODUCT_CAP lines / FTS_CAP trigram matches only).
+ * capped (the newest PRODUCT_CAP orders of the products / FTS_CAP trigram matches only).
  */
 function estimateTerm(db: Database.Database, p: TermPlan): { estimate: number; capped: boolean } {
   let estimate = 0;
