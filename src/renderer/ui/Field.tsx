@@ -125,9 +125,9 @@ export function SelectField({ label, value, onChange, options, error, span, requ
   );
 }
 
-export function CheckField({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function CheckField({ label, checked, onChange, span = 1 }: { label: string; checked: boolean; onChange: (v: boolean) => void; span?: 1 | 2 | 3 | 4 }) {
   return (
-    <label className="check-field">
+    <label className={`check-field span-${span}`}>
       <input type="checkbox" data-nav="" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       {label}
     </label>

@@ -193,6 +193,7 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
         <HText {...text('promisedDate', t('orders.f.promisedDate'), { className: 'mono', placeholder: t('orders.f.datePlaceholder'), maxLength: 10 })} />
         <HText {...text('notes', t('orders.f.notes'), { span: 2, maxLength: ORDER_LIMITS.notes })} />
         <CheckField
+          span={2}
           label={t('orders.f.customRequired')}
           checked={h.customRequired}
           onChange={(v) => {
@@ -201,7 +202,7 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
             onCommit();
           }}
         />
-        <HText {...text('customText', t('orders.f.customText'), { span: 3, maxLength: ORDER_LIMITS.customText, required: h.customRequired })} />
+        <HText {...text('customText', t('orders.f.customText'), { span: mode === 'amend' ? 2 : 4, maxLength: ORDER_LIMITS.customText, required: h.customRequired })} />
         {mode === 'amend' ? <HText {...text('reason', t('orders.f.reason'), { span: 4, maxLength: 200 })} /> : null}
       </div>
     </div>
