@@ -1,18 +1,13 @@
 import { useMemo } from 'react';
+import type { DiffEntry } from '@shared/review/amend';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../../api/hooks';
 import { formatDate, formatInt, formatMoney } from '../../../ui/format';
 import { percentText } from '../entry/fields';
 import './diff.css';
 
-/** One entry of an order change, as the desk records it (see planAmendment in @shared/review/amend). */
-export interface DiffEntry {
-  field: string;
-  before: unknown;
-  after: unknown;
-  line?: number;
-  sku?: string;
-}
+/** One entry of an order change, as the desk records it (planAmendment). */
+export type { DiffEntry };
 
 type Kind = 'text' | 'money' | 'percent' | 'quantity' | 'date' | 'yesNo' | 'warehouse' | 'payment';
 
