@@ -31,7 +31,7 @@ export function AuditScreen() {
     { key: 'at', header: t('audit.time'), width: '150px', render: (r) => formatDateTime(r.at) },
     { key: 'user', header: t('audit.user'), width: '100px', render: (r) => r.username ?? '—' },
     { key: 'handler', header: t('audit.handler'), width: '170px', render: (r) => r.handler },
-    { key: 'entity', header: t('audit.entity'), width: '110px', render: (r) => r.entity },
+    { key: 'entity', header: t('audit.entity'), width: '110px', render: (r) => t(`audit.entity.${r.entity}`, { defaultValue: r.entity }) },
     { key: 'summary', header: t('audit.summary'), width: '220px', render: (r) => <span title={auditText(r)}>{auditText(r)}</span> },
     { key: 'changes', header: t('audit.changes'), width: '1fr', render: (r) => <span title={changesText(r)}>{changesText(r)}</span> },
   ];
