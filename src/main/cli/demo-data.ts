@@ -36,7 +36,9 @@ async function main() {
         ? 'demo data: customers, products, stock, users…\n'
         : e.label === 'orders'
           ? `demo data: ${e.done.toLocaleString('en-US')} / ${e.total.toLocaleString('en-US')} orders (${seconds.toFixed(1)} s${rate})\n`
-          : `demo data: done in ${seconds.toFixed(1)} s\n`,
+          : e.label === 'indexes'
+            ? 'demo data: building indexes…\n'
+            : `demo data: done in ${seconds.toFixed(1)} s\n`,
     );
   });
   try {

@@ -175,6 +175,24 @@ describe('demo order history', () => {
     // Restored after the load.
     expect(t.desk.store.raw.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(t.desk.store.raw.pragma('synchronous', { simple: true })).toBe(2);
+    expect(t.desk.store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('builds every index the load dropped, so the desk has the same indexes as a new one', async () => {
+    const indexes = (x: TestDesk) => rows<{ name: string; sql: string }>(x, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`);
+    const fresh = await openTestDesk();
+    try {
+      const expected = indexes(fresh);
+      expect(expected.map((i) => i.name)).toContain('order_lines_product');
+      expect(indexes(t)).toEqual(expected);
+    } finally {
+      await fresh.close();
+      fs.rmSync(fresh.dataDir, { recursive: true, force: true });
+    }
+    expect(rows(t, 'SELECT name FROM deferred_indexes')).toEqual([]);
+    // The planner uses them: a customer's orders come from its (customer, created) index.
+    const plan = rows<{ detail: string }>(t, `EXPLAIN QUERY PLAN SELECT id FROM orders WHERE customer_id = 'x' ORDER BY created_at DESC LIMIT 5`);
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/orders_customer_created/);
   });
 
   it('makes order totals the sum of their lines, and lines follow the money rule', () => {

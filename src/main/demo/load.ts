@@ -8,13 +8,19 @@
  * - one audit_log row ("demo data loaded", written by the demo.load handler), not one per row;
  * - while loading, synchronous = OFF and foreign_keys = OFF (a crash mid-load leaves a half-filled desk, which the
  *   refusal below will not load into again: delete the data folder and start over); the desk's
- *   durability setting is restored afterwards. Journal mode stays WAL; no index is dropped (the FTS
- *   triggers are replayed per batch and FTS5 gets a larger term buffer, see bulk.ts).
+ *   durability setting is restored afterwards;
+ * - the secondary indexes of the order tables are dropped and built once at the end (recorded in
+ *   deferred_indexes, so the next open rebuilds them if the load dies; see store/deferred-indexes.ts);
+ * - the journal is a rollback journal while loading: in WAL mode every page of a 3 GB load is written
+ *   twice (log, then checkpoint), while new pages appended by a rollback-journal commit go straight
+ *   to the file. WAL comes back at the end (and at every open);
+ * - the FTS triggers are replayed per batch and FTS5 gets a larger term buffer (see bulk.ts).
  */
 import type Database from 'better-sqlite3';
 import { DeskError } from '../../shared/errors';
 import { readSettings } from '../../shared/mutators/settings';
 import { hashPassword } from '../auth/password';
+import { deferIndexes, restoreIndexes } from '../store/deferred-indexes';
 import type { Desk } from '../desk/desk';
 import { TableWriter, withFtsBuffer, type StorageTimer } from './bulk';
 import { buildMasters, type MasterData } from './masters';
@@ -24,6 +30,8 @@ import { Rng } from './random';
 export const DEMO_SEED = 'order-desk-demo';
 export const DEMO_CUSTOMERS = 300;
 export const DEMO_JOB = 'demo.load';
+/** The tables the order history fills; their secondary indexes are built after the load. */
+const BULK_TABLES = ['orders', 'order_lines', 'order_status_history', 'settlements', 'payments'] as const;
 
 export interface DemoOptions {
   password: string;
@@ -214,15 +222,19 @@ export async function loadDemo(desk: Desk, opts: DemoOptions): Promise<DemoResul
   // Every reference is taken from rows written just before (the tests run foreign_key_check on a
   // loaded desk); checking three parents per order line would cost a quarter of the load time.
   raw.pragma('foreign_keys = OFF');
+  // Refused (stays 'wal') while another connection has the file open, e.g. a backup: load in WAL then.
+  const rollbackJournal = raw.pragma('journal_mode = TRUNCATE', { simple: true }) === 'truncate';
   const started = performance.now();
   let ordersDone = 0;
   let stats: OrderStats = { orders: 0, lines: 0, byStatus: {}, holds: 0, settlements: 0 };
   let mastersMs = 0;
+  let indexesDeferred = false;
   try {
     progress(0, opts.orders, 'masters');
     writeMasters(raw, m, hashes, existing);
     mastersMs = performance.now() - started;
     if (opts.orders > 0) {
+      indexesDeferred = deferIndexes(raw, BULK_TABLES).length > 0;
       const clerk = idOf('clerk');
       const enteredBy = [
         { id: clerk, weight: 85 },
@@ -247,6 +259,14 @@ export async function loadDemo(desk: Desk, opts: DemoOptions): Promise<DemoResul
       }));
     }
   } finally {
+    // Also after a failed load: whatever was written is indexed before anyone reads it.
+    if (indexesDeferred) {
+      progress(ordersDone, opts.orders, 'indexes');
+      const t0 = performance.now();
+      restoreIndexes(raw);
+      if (opts.timer) opts.timer.ms += performance.now() - t0;
+    }
+    if (rollbackJournal) raw.pragma('journal_mode = WAL');
     raw.pragma(`synchronous = ${previous.synchronous}`);
     raw.pragma(`cache_size = ${previous.cacheSize}`);
     raw.pragma(`foreign_keys = ${previous.foreignKeys ? 'ON' : 'OFF'}`);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../shared/db/schema';
 import { registerFunctions } from './functions';
+import { restoreIndexes } from './deferred-indexes';
 import { migrate, verifyApplied } from './migrator';
 import { createKysely } from './kysely';
 
@@ -53,7 +54,11 @@ export function openStore(dataDir: string, options: OpenOptions = {}): Store {
     raw.pragma('cache_size = -65536');
     raw.pragma('temp_store = MEMORY');
     registerFunctions(raw);
-    if (!options.readonly) migrate(raw);
+    if (!options.readonly) {
+      migrate(raw);
+      // A bulk load that died midway left indexes dropped: build them before anyone queries.
+      restoreIndexes(raw);
+    }
   } catch (e) {
     raw.close();
     throw e;

@@ -64,6 +64,12 @@ export interface CountersTable {
   value: number;
 }
 
+/** Secondary indexes a bulk load dropped on purpose; re-created at open (migration 0009). */
+export interface DeferredIndexesTable {
+  name: string;
+  sql: string;
+}
+
 export interface SystemTables {
   settings: SettingsTable;
   audit_log: AuditLogTable;
@@ -71,4 +77,5 @@ export interface SystemTables {
   sync_state: SyncStateTable;
   sync_rejections: SyncRejectionsTable;
   counters: CountersTable;
+  deferred_indexes: DeferredIndexesTable;
 }

@@ -1,0 +1,56 @@
+/**
+ * Bulk loads drop the secondary indexes of the tables they fill and build them once at the end:
+ * at a million orders, maintaining 16 indexes row by row costs more than the rows themselves, while
+ * CREATE INDEX sorts each one in a single pass. Which indexes are missing is written down in the
+ * same transaction that drops them (table deferred_indexes), and every open of the store re-creates
+ * whatever is listed there, so a load that dies midway never leaves a desk without its indexes.
+ */
+import type Database from 'better-sqlite3';
+
+export interface DeferredIndex {
+  name: string;
+  sql: string;
+}
+
+/** Drop the secondary (explicitly created) indexes of `tables`, recording them first. */
+export function deferIndexes(raw: Database.Database, tables: readonly string[]): DeferredIndex[] {
+  if (tables.length === 0) return [];
+  return raw.transaction(() => {
+    const found = raw
+      .prepare(
+        `SELECT name, sql FROM sqlite_master
+         WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})
+         ORDER BY tbl_name, name`,
+      )
+      .all(...tables) as DeferredIndex[];
+    const record = raw.prepare('INSERT INTO deferred_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
+    for (const d of found) {
+      record.run(d.name, d.sql);
+      raw.exec(`DROP INDEX "${d.name.replace(/"/g, '""')}"`);
+    }
+    return found;
+  })();
+}
+
+/**
+ * Re-create every index listed in deferred_indexes that is missing, and clear the list, in one
+ * transaction. Returns how many were built; `onIndex` hears each (progress, timing).
+ */
+export function restoreIndexes(raw: Database.Database, onIndex?: (name: string, ms: number) => void): number {
+  const listed = raw.prepare('SELECT name, sql FROM deferred_indexes ORDER BY name').all() as DeferredIndex[];
+  if (listed.length === 0) return 0;
+  const exists = raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck();
+  let built = 0;
+  raw.transaction(() => {
+    for (const d of listed) {
+      if (!exists.get(d.name)) {
+        const t0 = performance.now();
+        raw.exec(d.sql);
+        built++;
+        onIndex?.(d.name, performance.now() - t0);
+      }
+    }
+    raw.prepare('DELETE FROM deferred_indexes').run();
+  })();
+  return built;
+}
