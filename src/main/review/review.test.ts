@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskError } from '../../shared/errors';
 import { allocationDrift, issueStock } from '../../shared/review/allocation';
-import { reviewSubmittedOrder } from '../../shared/review/route';
+import { reviewOrder, reviewSubmittedOrder } from '../../shared/review/route';
 import { openTestDesk, type TestDesk } from '../testing/desk';
 import { addSettlement, holdsOf, inTx, insertOrder, linesOf, orderRow, setStock, stockOf, testEnv, world } from './testing';
 
@@ -39,6 +39,10 @@ describe('credit facts gathered on submit', () => {
     const review = await inTx(db, (tx) => reviewSubmittedOrder(tx, order.id, testEnv({ at: NOW })));
     // 300.00 + 565.00 + 113.00 + 1,130.00 = 2,108.00 ≤ 3,000.00
     expect(review.status).toBe('approved');
+    // Checked again (a change within the window): the order counts once, as this order, not also
+    // among the approved ones — 2,108.00 again, where counting it twice would make 3,238.00 > 3,000.00.
+    const again = await inTx(db, (tx) => reviewOrder(tx, order.id, testEnv({ at: NOW })));
+    expect(again).toEqual({ status: 'approved', holds: [] });
 
     const bigger = await insertOrder(db, { customerId, lines: [{ productId, warehouseId, quantity: 8 }] }); // 904.00
     const held = await inTx(db, (tx) => reviewSubmittedOrder(tx, bigger.id, testEnv({ at: NOW })));

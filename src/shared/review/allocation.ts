@@ -59,6 +59,27 @@ const bestWarehouse = precompiled<{ productId: string }>()((db, arg) =>
     .limit(1),
 );
 
+export interface StockChoice {
+  product_id: string;
+  warehouse_id: string;
+  on_hand: number;
+  allocated: number;
+  warehouse_code: string;
+  warehouse_active: number;
+}
+
+/** bestWarehouse's rule over rows already read: most available first, then the warehouse code. */
+export function bestOf(rows: readonly StockChoice[], productId: string): string | null {
+  let best: StockChoice | null = null;
+  for (const r of rows) {
+    if (r.product_id !== productId || r.warehouse_active !== 1) continue;
+    const free = r.on_hand - r.allocated;
+    const bestFree = best ? best.on_hand - best.allocated : -Infinity;
+    if (!best || free > bestFree || (free === bestFree && r.warehouse_code < best.warehouse_code)) best = r;
+  }
+  return best?.warehouse_id ?? null;
+}
+
 /**
  * The warehouse each line draws from: its own, else the order's, else the active warehouse with
  * the most available stock of the product (ties by warehouse code). Null when none stocks it.
@@ -67,6 +88,8 @@ export async function resolveWarehouses(
   tx: Tx,
   orderWarehouseId: string | null,
   lines: readonly Pick<AllocLine, 'id' | 'product_id' | 'warehouse_id'>[],
+  /** Every stock row of the lines' products with its warehouse's code and active flag, when the caller has read them. */
+  known?: readonly StockChoice[],
 ): Promise<Map<string, string | null>> {
   const out = new Map<string, string | null>();
   const best = new Map<string, string | null>();
@@ -80,8 +103,8 @@ export async function resolveWarehouses(
       continue;
     }
     if (!best.has(line.product_id)) {
-      const row = await bestWarehouse.first(tx, { productId: line.product_id });
-      best.set(line.product_id, row?.warehouse_id ?? null);
+      const id = known ? bestOf(known, line.product_id) : ((await bestWarehouse.first(tx, { productId: line.product_id }))?.warehouse_id ?? null);
+      best.set(line.product_id, id);
     }
     out.set(line.id, best.get(line.product_id) ?? null);
   }

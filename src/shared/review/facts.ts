@@ -53,12 +53,23 @@ const creditLimit = precompiled<{ customerId: string }>()((db, arg) =>
 const unpaidBalance = precompiled<{ customerId: string }>()((db, arg) =>
   db.selectFrom('customer_balances').select('unpaid').where('customer_id', '=', arg('customerId')),
 );
-const openUnbilled = precompiled<{ customerId: string; excludeOrderId: string }>()((db, arg) =>
+// Read from the covering index (customer_id, status, billed_at, total) alone: a test on any other
+// column (excluding the order under review by id) made it visit every order's row, 65 ms cold for
+// a customer with 3,500 open orders. The order's own share is subtracted instead.
+const openUnbilled = precompiled<{ customerId: string }>()((db, arg) =>
   db
     .selectFrom('orders as o')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('o.total'), eb.lit(0)).as('n'))
     .where('o.customer_id', '=', arg('customerId'))
-    .where('o.id', '!=', arg('excludeOrderId'))
+    .where('o.status', 'in', [...EXPOSURE_STATUSES])
+    .where('o.billed_at', 'is', null),
+);
+const ownOpenUnbilled = precompiled<{ customerId: string; orderId: string }>()((db, arg) =>
+  db
+    .selectFrom('orders as o')
+    .select('o.total')
+    .where('o.id', '=', arg('orderId'))
+    .where('o.customer_id', '=', arg('customerId'))
     .where('o.status', 'in', [...EXPOSURE_STATUSES])
     .where('o.billed_at', 'is', null),
 );
@@ -74,11 +85,12 @@ const collected = precompiled<{ customerId: string; from: string; to: string }>(
 export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: string): Promise<ExposureFacts> {
   const customer = await creditLimit.first(tx, { customerId });
   const unpaid = await unpaidBalance.first(tx, { customerId });
-  const open = await openUnbilled.first(tx, { customerId, excludeOrderId });
+  const open = await openUnbilled.first(tx, { customerId });
+  const own = await ownOpenUnbilled.first(tx, { customerId, orderId: excludeOrderId });
   return {
     creditLimit: customer?.credit_limit ?? 0,
     unpaidSettlements: Number(unpaid?.unpaid ?? 0),
-    openApprovedUnsettled: Number(open?.n ?? 0),
+    openApprovedUnsettled: Number(open?.n ?? 0) - Number(own?.total ?? 0),
   };
 }
 
@@ -107,6 +119,23 @@ export async function creditFacts(
   };
 }
 
+const stockOf = precompiled<{ productIds: string[] }>()((db, arg) =>
+  db
+    .selectFrom('stock')
+    .innerJoin('warehouses', 'warehouses.id', 'stock.warehouse_id')
+    .select([
+      'stock.product_id',
+      'stock.warehouse_id',
+      'stock.on_hand',
+      'stock.allocated',
+      'stock.in_transit',
+      'stock.in_transit_eta',
+      'warehouses.code as warehouse_code',
+      'warehouses.active as warehouse_active',
+    ])
+    .where('stock.product_id', 'in', arg('productIds')),
+);
+
 export interface StockInputs {
   lines: StockLine[];
   stock: StockFact[];
@@ -121,7 +150,10 @@ export interface StockInputs {
  */
 export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: string | null }, withAwaiting = false): Promise<StockInputs> {
   const raw = await orderLines(tx, order.id);
-  const where = await resolveWarehouses(tx, order.warehouse_id, raw);
+  const productIds = [...new Set(raw.map((l) => l.product_id))];
+  // One read serves both the warehouse choice of lines without one and the check itself.
+  const rows = productIds.length ? await stockOf.rows(tx, { productIds }) : [];
+  const where = await resolveWarehouses(tx, order.warehouse_id, raw, rows);
   const lines: StockLine[] = raw.map((l) => ({
     lineNo: l.line_no,
     productId: l.product_id,
@@ -129,14 +161,6 @@ export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: str
     quantity: Math.max(0, openQty(l) - l.allocated_qty),
     sku: l.sku,
   }));
-  const productIds = [...new Set(lines.map((l) => l.productId))];
-  const rows = productIds.length
-    ? await tx
-        .selectFrom('stock')
-        .select(['product_id', 'warehouse_id', 'on_hand', 'allocated', 'in_transit', 'in_transit_eta'])
-        .where('product_id', 'in', productIds)
-        .execute()
-    : [];
   const awaiting = new Map<string, number>();
   if (withAwaiting && productIds.length) {
     for (const a of await awaitingStock(tx, productIds, order.id)) awaiting.set(`${a.product_id}|${a.warehouse_id}`, a.n);
