@@ -147,6 +147,46 @@ describe('orders list and search', () => {
       expect(numbers(await list({ q: 'C002 C300-1' }))).toEqual([placed.c.number]);
     });
 
+    it('merges the walks of several customers newest first, one page at a time', async () => {
+      // C00 is the code prefix of all three customers: each is walked along its own index.
+      const first = await list({ q: 'C00', limit: 5 });
+      expect(first.rows.slice(0, 3).map((r) => r.number)).toEqual([placed.c.number, placed.b.number, placed.a.number]);
+      // Then C002's bulk orders, newest first (one an hour from 2025-01-01).
+      const hour = (i: number) => new Date(Date.parse('2025-01-01T00:00:00Z') + i * 3_600_000).toISOString();
+      expect(first.rows.slice(3).map((r) => r.createdAt)).toEqual([hour(BULK - 1), hour(BULK - 2)]);
+      expect(first.totalIsEstimate).toBe(true);
+      const second = await list({ q: 'C00', limit: 5, offset: 5 });
+      const all = [...first.rows, ...second.rows];
+      expect(new Set(all.map((r) => r.id)).size).toBe(10);
+      const created = all.map((r) => r.createdAt);
+      expect(created).toEqual([...created].sort().reverse());
+      // Two customers by a shared part of their names (C001 and C002, not the person C003).
+      const named = await list({ q: '有限公司', limit: 4 });
+      expect(named.rows.slice(0, 2).map((r) => r.number)).toEqual([placed.c.number, placed.a.number]);
+      expect(named.rows.every((r) => r.customerCode !== 'C003')).toBe(true);
+    });
+
+    it('walks a SKU with thousands of orders newest first with filters, and counts exactly at the end', async () => {
+      const first = await list({ q: 'A100-2', channel: 'online', limit: 50 });
+      expect(first.rows).toHaveLength(50);
+      expect(first.rows.every((r) => r.channel === 'online')).toBe(true);
+      expect(first.totalIsEstimate).toBe(true);
+      expect(first.total).toBe(50 + COUNT_AHEAD + 1);
+      // The bulk orders are one an hour from 2025-01-01; online ones are the odd hours, the newest is the last.
+      expect(first.rows[0].createdAt).toBe(new Date(Date.parse('2025-01-01T00:00:00Z') + (BULK - 1) * 3_600_000).toISOString());
+      expect(first.rows[1].createdAt).toBe(new Date(Date.parse('2025-01-01T00:00:00Z') + (BULK - 3) * 3_600_000).toISOString());
+      const created = first.rows.map((r) => r.createdAt);
+      expect(created).toEqual([...created].sort().reverse());
+      const next = await list({ q: 'A100-2', channel: 'online', limit: 50, offset: 50 });
+      expect(next.rows[0].createdAt < first.rows[49].createdAt).toBe(true);
+      const oldest = await list({ q: 'A100-2', channel: 'online', sort: 'created_asc', limit: 2 });
+      expect(oldest.rows.map((r) => r.createdAt)).toEqual(['2025-01-01T01:00:00.000Z', '2025-01-01T03:00:00.000Z']);
+      const online = BULK / 2;
+      const end = await list({ q: 'A100-2', channel: 'online', limit: 50, offset: online - 20 });
+      expect(end).toMatchObject({ totalIsEstimate: false, total: online });
+      expect(end.rows).toHaveLength(20);
+    });
+
     it('sorts by amount and by number', async () => {
       const byTotal = await list({ sort: 'total_desc', limit: 5 });
       const totals = byTotal.rows.map((r) => r.total);
