@@ -21,4 +21,19 @@ describe('20261128_0010_customer_list_filters', () => {
     }
     db.close();
   });
+
+  it('20261128_0011: a SKU walk reads (product, order) from the index alone, and allocating a line leaves the index alone', () => {
+    const db = new Database(':memory:');
+    registerFunctions(db);
+    migrate(db);
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT order_id FROM order_lines WHERE product_id = ? GROUP BY order_id ORDER BY order_id DESC LIMIT 200`)
+      .all('p1') as { detail: string }[];
+    const detail = plan.map((p) => p.detail).join(' ');
+    expect(detail).toContain('COVERING INDEX order_lines_product');
+    expect(detail).not.toContain('TEMP B-TREE');
+    const columns = db.prepare(`SELECT name FROM pragma_index_info('order_lines_product') ORDER BY seqno`).pluck().all();
+    expect(columns).toEqual(['product_id', 'order_id']);
+    db.close();
+  });
 });

@@ -47,12 +47,14 @@ const MAX_MATCHES = 20;
 const MATCH_COLUMNS = ['id', 'number', 'status', 'submitted_at', 'total', 'customer_po'] as const;
 
 // No order has the empty id: excluding '' excludes nothing, so one statement serves both cases.
-const recentOrders = precompiled<{ customerId: string; since: string; excludeId: string }>()((db, arg) =>
+// Only orders with as many lines can have the same lines: their lines are the only ones read.
+const recentOrders = precompiled<{ customerId: string; since: string; excludeId: string; lineCount: number }>()((db, arg) =>
   db
     .selectFrom('orders')
     .select(MATCH_COLUMNS)
     .where('customer_id', '=', arg('customerId'))
     .where('submitted_at', '>=', arg('since'))
+    .where('line_count', '=', arg('lineCount'))
     .where('status', 'not in', NOT_PLACED)
     .where('id', '!=', arg('excludeId'))
     .orderBy('submitted_at', 'desc')
@@ -79,7 +81,8 @@ export async function findDuplicates(tx: Tx, q: DuplicateQuery): Promise<Duplica
 
   if (signature && q.windowMinutes > 0) {
     const since = new Date(Date.parse(q.now) - q.windowMinutes * 60_000).toISOString();
-    const candidates = await recentOrders.rows(tx, { customerId: q.customerId, since, excludeId: q.orderId ?? '' });
+    const lineCount = signature.split('|').length;
+    const candidates = await recentOrders.rows(tx, { customerId: q.customerId, since, excludeId: q.orderId ?? '', lineCount });
     if (candidates.length) {
       const lines = await linesOf.rows(tx, { orderIds: candidates.map((c) => c.id) });
       const byOrder = new Map<string, { productId: string; quantity: number }[]>();

@@ -82,11 +82,22 @@ const collected = precompiled<{ customerId: string; from: string; to: string }>(
     .where('due_date', '<', arg('to')),
 );
 
-export async function exposureFacts(tx: Tx, customerId: string, excludeOrderId: string): Promise<ExposureFacts> {
+/**
+ * `excluded`: the order under review as it is stored, when the caller has it (its share is then
+ * known without reading it again).
+ */
+export async function exposureFacts(
+  tx: Tx,
+  customerId: string,
+  excludeOrderId: string,
+  excluded?: { status: string; billed_at: string | null; total: number; customer_id: string },
+): Promise<ExposureFacts> {
   const customer = await creditLimit.first(tx, { customerId });
   const unpaid = await unpaidBalance.first(tx, { customerId });
   const open = await openUnbilled.first(tx, { customerId });
-  const own = await ownOpenUnbilled.first(tx, { customerId, orderId: excludeOrderId });
+  const own = excluded
+    ? { total: excluded.customer_id === customerId && isExposed(excluded) ? excluded.total : 0 }
+    : await ownOpenUnbilled.first(tx, { customerId, orderId: excludeOrderId });
   return {
     creditLimit: customer?.credit_limit ?? 0,
     unpaidSettlements: Number(unpaid?.unpaid ?? 0),
@@ -99,13 +110,19 @@ export async function collectionFacts(tx: Tx, customerId: string, now: string): 
   return { paid: Number(row?.paid ?? 0), due: Number(row?.due ?? 0) };
 }
 
+/** Whether an order's total counts in its customer's exposure (approved … delivered, not billed). */
+export function isExposed(order: { status: string; billed_at: string | null }): boolean {
+  return (EXPOSURE_STATUSES as readonly string[]).includes(order.status) && order.billed_at === null;
+}
+
+/** `order` must be the row as stored (status, billed_at and total as the database has them). */
 export async function creditFacts(
   tx: Tx,
-  order: { id: string; customer_id: string; payment_method: 'cash' | 'credit'; total: number },
+  order: { id: string; customer_id: string; payment_method: 'cash' | 'credit'; total: number; status: string; billed_at: string | null },
   settings: Settings,
   now: string,
 ): Promise<CreditFacts> {
-  const exposure = await exposureFacts(tx, order.customer_id, order.id);
+  const exposure = await exposureFacts(tx, order.customer_id, order.id, order);
   const collection = await collectionFacts(tx, order.customer_id, now);
   return {
     paymentMethod: order.payment_method,
