@@ -124,17 +124,7 @@ export async function reviewOrder(
     throw new DeskError('order.illegalTransition', { from: order.status, to: 'approved' });
   }
   const settings = await readSettings(tx);
-  await supersedeOpenHolds(tx, orderId, env);
-  if (order.status === 'approved' || order.status === 'allocated') await releaseOrder(tx, orderId, env);
-
-  const reasons: Reason[] = [];
-  if (options.credit !== false) reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
-  const stock = await checkOrderStock(tx, order, settings);
-  reasons.push(...stock.reasons);
-  const custom = options.custom ?? 'auto';
-  if (custom === 'force' || (custom === 'auto' && order.custom_flag && !(await hasConfirmation(tx, orderId)))) {
-    reasons.push(...customCheck(Boolean(order.custom_flag), order.custom_text));
-  }
+  const { reasons, stock } = await decideReview(tx, order, env, options, settings);
   const reason = options.reason ?? null;
 
   if (reasons.length === 0) {
@@ -151,6 +141,52 @@ export async function reviewOrder(
   else await setOrderStatus(tx, orderId, order.status, 'on_hold', env, reason);
   await insertHolds(tx, orderId, reasons, env);
   return { status: 'on_hold', holds: reasons.map(({ kind, code, params }) => ({ kind, code, params })) };
+}
+
+export interface ReviewDecision {
+  /** Every failing check (empty: the order passes). */
+  reasons: Reason[];
+  /** The stock check with the facts it read (allocation reuses them). */
+  stock: Awaited<ReturnType<typeof checkOrderStock>>;
+}
+
+/**
+ * The checks of a review without its status move: previous open holds (not change requests) are
+ * superseded and reservations of an approved order released, then credit, stock and custom review
+ * run. `order` is the row as stored.
+ */
+export async function decideReview(
+  tx: Tx,
+  order: Awaited<ReturnType<typeof loadOrder>>,
+  env: MutatorEnv,
+  options: ReviewOptions,
+  settings: Settings,
+): Promise<ReviewDecision> {
+  await supersedeOpenHolds(tx, order.id, env);
+  if (order.status === 'approved' || order.status === 'allocated') await releaseOrder(tx, order.id, env);
+  const reasons: Reason[] = [];
+  if (options.credit !== false) reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
+  const stock = await checkOrderStock(tx, order, settings);
+  reasons.push(...stock.reasons);
+  const custom = options.custom ?? 'auto';
+  if (custom === 'force' || (custom === 'auto' && order.custom_flag && !(await hasConfirmation(tx, order.id)))) {
+    reasons.push(...customCheck(Boolean(order.custom_flag), order.custom_text));
+  }
+  return { reasons, stock };
+}
+
+/**
+ * What orders.submit does with a review decision, in the same transaction as its draft → submitted
+ * move: passing orders become approved with their stock reserved; failing ones go on hold with one
+ * order_holds row per reason. (The status itself is written by the caller, in its one update.)
+ */
+export async function applySubmitReview(tx: Tx, orderId: string, env: MutatorEnv, decision: ReviewDecision): Promise<ReviewOutcome> {
+  if (decision.reasons.length === 0) {
+    await allocateOrder(tx, orderId, env, decision.stock.inputs);
+    return { status: 'approved', holds: [] };
+  }
+  await insertHolds(tx, orderId, decision.reasons, env);
+  return { status: 'on_hold', holds: decision.reasons.map(({ kind, code, params }) => ({ kind, code, params })) };
 }
 
 const confirmationOf = precompiled<{ orderId: string }>()((db, arg) =>

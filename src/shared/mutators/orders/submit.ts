@@ -14,7 +14,7 @@ import { orderSubmitSchema } from '../../orders/schema';
 import { buildSearchText } from '../../orders/search-text';
 import { assertTransition } from '../../orders/state-machine';
 import type { OrderStatus } from '../../orders/status';
-import { reviewSubmittedOrder, type ReviewHold } from '../../review/route';
+import { applySubmitReview, decideReview, type ReviewHold } from '../../review/route';
 import { insertHistory } from '../../review/status';
 import { issuesToFieldErrors } from '../../validation';
 import type { AuditEntry, Mutator } from '../env';
@@ -57,7 +57,6 @@ const versionInsert = precompiled<{ id: string; orderId: string; revision: numbe
     }),
 );
 const productsActive = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('products').select(['id', 'sku', 'active']).where('id', 'in', arg('ids')));
-const statusOf = precompiled<{ id: string }>()((db, arg) => db.selectFrom('orders').select(['status', 'row_version']).where('id', '=', arg('id')));
 
 export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, env) => {
   const { order, lines } = await loadOrder(tx, args.id);
@@ -181,7 +180,18 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     if (order[k] !== v || k === 'status' || k === 'row_version') changes[k] = v;
   }
   if (searchText !== order.search_text) changes.search_text = searchText;
-  if ((await updateRow(tx, 'orders', changes, { id: order.id, row_version: order.row_version })) !== 1) {
+
+  // 5. Review (credit, stock, custom requirements) decides where the order goes next. It runs on
+  // the order as submitted, and the order row is then written once with the outcome: draft →
+  // submitted → approved / on hold in one update (two history rows keep both steps), which saves a
+  // statement and the index pages of the intermediate status on every submit.
+  const after = { ...order, ...patch, search_text: searchText };
+  const decision = await decideReview(tx, after, env, { credit: true, custom: 'auto' }, settings);
+  const outcome: OrderStatus = decision.reasons.length ? 'on_hold' : 'approved';
+  assertTransition('submitted', outcome);
+  const rowVersion = order.row_version + 2;
+  const write = { ...changes, status: outcome, row_version: rowVersion, ...(outcome === 'approved' ? { approved_at: env.now } : {}) };
+  if ((await updateRow(tx, 'orders', write, { id: order.id, row_version: order.row_version })) !== 1) {
     throw new DeskError('conflict.stale', { number: order.number, expected: order.row_version, actual: -1 });
   }
 
@@ -196,8 +206,9 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     user_id: env.userId,
     reason: duplicateConfirmed ? encodeReason('duplicateConfirmed', { numbers: duplicateNumbers }) : null,
   });
+  await insertHistory(tx, { id: env.ids.next(), order_id: order.id, from_status: 'submitted', to_status: outcome, at: env.now, user_id: env.userId, reason: null });
 
-  const after = { ...order, ...patch, search_text: searchText };
+  // The version snapshot is the order as submitted (revision 1 is the baseline later changes diff against).
   await versionInsert.affected(tx, {
     id: env.ids.next(),
     orderId: order.id,
@@ -234,17 +245,14 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     });
   }
 
-  // 5. Review (credit, stock, custom requirements) decides what happens next.
-  const review = await reviewSubmittedOrder(tx, order.id, env, { ...after, row_version: patch.row_version });
-  const final = await statusOf.first(tx, { id: order.id });
-  if (!final) throw new DeskError('order.notFound', { id: order.id });
+  const review = await applySubmitReview(tx, order.id, env, decision);
 
   return {
     result: {
       id: order.id,
       number: order.number,
-      status: final.status,
-      rowVersion: final.row_version,
+      status: review.status,
+      rowVersion,
       customFlag,
       duplicateConfirmed,
       duplicates,
