@@ -39,6 +39,16 @@ describe.runIf(wired)('review behind orders.submit', () => {
     expect(r).toMatchObject({ status: 'approved', holds: [] });
     expect((await linesOf(db, r.id))[0].allocated_qty).toBe(6);
     expect(await stockOf(db, productId, warehouseId)).toMatchObject({ on_hand: 10, allocated: 6 });
+    // One write of the order carries the outcome; the history keeps both steps.
+    const raw = t.desk.store.raw;
+    const row = raw.prepare('SELECT status, row_version, submitted_at, approved_at FROM orders WHERE id = ?').get(r.id) as Record<string, unknown>;
+    expect(row).toMatchObject({ status: 'approved', row_version: r.rowVersion, submitted_at: expect.any(String) });
+    expect(row.approved_at).toBe(row.submitted_at);
+    const steps = raw.prepare('SELECT from_status, to_status FROM order_status_history WHERE order_id = ? ORDER BY at, rowid').all(r.id);
+    expect(steps).toEqual([
+      { from_status: 'draft', to_status: 'submitted' },
+      { from_status: 'submitted', to_status: 'approved' },
+    ]);
   });
 
   it('an order over the credit limit waits with its reason; the approver releases it and stock is reserved', async () => {
@@ -47,6 +57,8 @@ describe.runIf(wired)('review behind orders.submit', () => {
     expect(r).toMatchObject({ status: 'on_hold', holds: [{ code: 'credit.overLimit' }] });
     expect((await holdsOf(db, r.id)).map((h) => h.code)).toEqual(['credit.overLimit']);
     expect(await stockOf(db, productId, warehouseId)).toMatchObject({ allocated: 0 });
+    const held = t.desk.store.raw.prepare('SELECT status, row_version, approved_at FROM orders WHERE id = ?').get(r.id);
+    expect(held).toEqual({ status: 'on_hold', row_version: r.rowVersion, approved_at: null });
     const queue = await t.call<{ rows: { orderId: string; rowVersion: number }[] }>('approvals.queue', { kind: 'credit' }, approver);
     const row = queue.rows.find((x) => x.orderId === r.id)!;
     expect(row.rowVersion).toBe(r.rowVersion);
