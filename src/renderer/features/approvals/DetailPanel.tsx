@@ -72,6 +72,8 @@ export function DetailPanel({ detail, stale }: Props) {
             <li key={h.holdId}>
               <KindBadge kind={h.kind} />
               <span className="ap-reason-text">{t(h.code, h.params)}</span>
+              {/* The reason quotes the figures of that moment; the tables below are live. */}
+              <span className="ap-reason-at muted num">{t('approvals.reasonAt', { at: formatDateTime(h.createdAt) })}</span>
               {h.awaitingChange ? <span className="badge warn">{t('approvals.awaitingChange')}</span> : null}
               {h.comment ? <span className="ap-reason-comment muted">“{h.comment}”</span> : null}
             </li>

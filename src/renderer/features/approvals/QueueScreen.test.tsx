@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import type { Role } from '@shared/roles';
 import '../../i18n';
 import type { Detail } from './DetailPanel';
+import { formatDateTime } from '../../ui/format';
 import { QueueScreen } from './QueueScreen';
 
 type Invoke = (name: string, input: unknown) => Promise<unknown>;
@@ -123,6 +124,9 @@ describe('the approval queue screen', () => {
     render(<QueueScreen />);
     const detail = await screen.findByRole('complementary', { name: ROW.number });
     expect(within(detail).getByText('信用额度不足：占用 ¥2,712.00（含本单）超出额度 ¥2,000.00，超出 ¥712.00')).toBeInTheDocument();
+    // The reason's figures are those of when it was held; the exposure table is live.
+    expect(within(detail).getByText(`挂起于 ${formatDateTime(REASON.createdAt)}`)).toBeInTheDocument();
+    expect(within(detail).getByRole('heading', { name: '信用占用（当前）' })).toBeInTheDocument();
     expect(within(detail).getByRole('row', { name: /超出额度/ })).toHaveTextContent('712.00');
     expect(within(detail).getByRole('row', { name: /2026-10/ })).toHaveTextContent('60%');
     expect(screen.getByRole('tab', { name: /信用/ })).toHaveTextContent('1');

@@ -26,6 +26,7 @@ export const approvalsText: MessageBundle = {
     'approvals.empty': '没有待审核的订单',
     'approvals.emptyKind': '此分组没有待审核的订单',
     'approvals.awaitingChange': '待客户修改',
+    'approvals.reasonAt': '挂起于 {{at}}',
     'approvals.changed': '已变更',
 
     'approvals.age.now': '刚刚',
@@ -64,7 +65,7 @@ export const approvalsText: MessageBundle = {
     'approvals.detail.beyondLimit': '超出您的权限',
 
     'approvals.sec.reasons': '待审原因',
-    'approvals.sec.exposure': '信用占用',
+    'approvals.sec.exposure': '信用占用（当前）',
     'approvals.sec.collection': '近三个月回款',
     'approvals.sec.stock': '各仓库存',
     'approvals.sec.lines': '订单行',
@@ -183,6 +184,7 @@ export const approvalsText: MessageBundle = {
     'approvals.empty': 'No orders are waiting for approval',
     'approvals.emptyKind': 'No orders wait in this group',
     'approvals.awaitingChange': 'Awaiting change',
+    'approvals.reasonAt': 'held {{at}}',
     'approvals.changed': 'Changed',
 
     'approvals.age.now': 'just now',
@@ -221,7 +223,7 @@ export const approvalsText: MessageBundle = {
     'approvals.detail.beyondLimit': 'Beyond your authority',
 
     'approvals.sec.reasons': 'Why it waits',
-    'approvals.sec.exposure': 'Credit exposure',
+    'approvals.sec.exposure': 'Credit exposure (now)',
     'approvals.sec.collection': 'Collections, last three months',
     'approvals.sec.stock': 'Stock per warehouse',
     'approvals.sec.lines': 'Lines',
