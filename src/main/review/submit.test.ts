@@ -49,6 +49,9 @@ describe.runIf(wired)('review behind orders.submit', () => {
       { from_status: 'draft', to_status: 'submitted' },
       { from_status: 'submitted', to_status: 'approved' },
     ]);
+    const audit = raw.prepare(`SELECT before, after FROM audit_log WHERE entity_id = ? AND handler = 'orders.submit'`).get(r.id) as { before: string; after: string };
+    expect(JSON.parse(audit.before)).toEqual({ status: 'draft' });
+    expect(JSON.parse(audit.after)).toMatchObject({ status: 'approved' });
   });
 
   it('an order over the credit limit waits with its reason; the approver releases it and stock is reserved', async () => {

@@ -6,34 +6,23 @@ import { DataGrid, type Column } from '../../ui/DataGrid';
 import { useAuditText } from '../../i18n/audit';
 import { TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
+import { describeChanges } from './audit-changes';
 
 type AuditRow = Result<'audit.list'>['rows'][number];
 
-export function changesText(r: Pick<AuditRow, 'before' | 'after'>): string {
-  const keys = new Set([...Object.keys(r.before ?? {}), ...Object.keys(r.after ?? {})]);
-  return [...keys]
-    .map((k) => {
-      const b = r.before?.[k];
-      const a = r.after?.[k];
-      if (r.before && r.after) return `${k}: ${JSON.stringify(b)} → ${JSON.stringify(a)}`;
-      return `${k}: ${JSON.stringify(a ?? b)}`;
-    })
-    .join('; ');
-}
-
 export function AuditScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const auditText = useAuditText();
   const [entityId, setEntityId] = useState('');
   const audit = useQuery('audit.list', { entityId: entityId.trim() || undefined, limit: 500 });
   const rows = audit.data?.rows ?? [];
   const columns: Column<AuditRow>[] = [
-    { key: 'at', header: t('audit.time'), width: '150px', render: (r) => formatDateTime(r.at) },
+    { key: 'at', header: t('audit.time'), width: '150px', render: (r) => formatDateTime(r.at, i18n.language) },
     { key: 'user', header: t('audit.user'), width: '100px', render: (r) => r.username ?? '—' },
     { key: 'handler', header: t('audit.handler'), width: '170px', render: (r) => r.handler },
     { key: 'entity', header: t('audit.entity'), width: '110px', render: (r) => t(`audit.entity.${r.entity}`, { defaultValue: r.entity }) },
     { key: 'summary', header: t('audit.summary'), width: '220px', render: (r) => <span title={auditText(r)}>{auditText(r)}</span> },
-    { key: 'changes', header: t('audit.changes'), width: '1fr', render: (r) => <span title={changesText(r)}>{changesText(r)}</span> },
+    { key: 'changes', header: t('audit.changes'), width: '1fr', render: (r) => <Changes text={describeChanges(r, t, { locale: i18n.language })} /> },
   ];
   return (
     <section className="screen">
@@ -46,4 +35,9 @@ export function AuditScreen() {
       <DataGrid label="audit" columns={columns} rowCount={rows.length} getRow={(i) => rows[i]} rowKey={(r) => r.id} emptyText={t('common.empty')} autoFocus />
     </section>
   );
+}
+
+/** The changes as one line; the tooltip holds the same text for a line too long to show whole. */
+function Changes({ text }: { text: string }) {
+  return <span title={text}>{text}</span>;
 }

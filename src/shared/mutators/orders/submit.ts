@@ -227,7 +227,8 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
       summary: `submitted ${order.number}`,
       before: { status: order.status },
       after: {
-        status: 'submitted',
+        // What the transaction left: the review ran inside it.
+        status: outcome,
         total: totals.total,
         custom_flag: patch.custom_flag,
         duplicate_confirmed: patch.duplicate_confirmed,
