@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { registerDirectRunner } from '../../shared/db/precompiled';
 import type { DB } from '../../shared/db/schema';
 
 /**
@@ -24,5 +25,12 @@ export function createKysely(db: Database.Database, cacheSize = 500): Kysely<DB>
       db.close();
     },
   };
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: cached as unknown as Database.Database }) });
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: cached as unknown as Database.Database }) });
+  // The same result shapes Kysely's SqliteDriver returns: rows for a reader, else the change count.
+  registerDirectRunner(kysely, (sql, parameters) => {
+    const stmt = cached.prepare(sql);
+    if (stmt.reader) return { rows: stmt.all(parameters) as unknown[] };
+    return { rows: [], numAffectedRows: BigInt(stmt.run(parameters).changes) };
+  });
+  return kysely;
 }

@@ -64,6 +64,30 @@ describe('precompiled queries', () => {
     ]);
   });
 
+  it('runs statements of a transaction on its connection while a query from outside waits for the commit', async () => {
+    const inserted = precompiled<{ id: string; code: string }>()((d, arg) =>
+      d.insertInto('regions').values({ id: arg('id'), code: arg('code'), name: '西南', active: 1, updated_at: 't' }).returning(['id', 'code']),
+    );
+    let release!: () => void;
+    const paused = new Promise<void>((r) => (release = r));
+    let outside: Promise<{ id: string; name: string } | undefined> | null = null;
+    const tx = db.transaction().execute(async (t) => {
+      expect(await inserted.rows(t, { id: 'r4', code: 'WEST' })).toEqual([{ id: 'r4', code: 'WEST' }]);
+      expect(await rename.affected(t, { id: 'r4', name: '西南大区', now: 'n' })).toBe(1);
+      // Another request reads meanwhile: it must not see this transaction's uncommitted rows.
+      outside = regionByCode.first(db, { code: 'WEST' });
+      await paused;
+      expect(await regionByCode.first(t, { code: 'WEST' })).toEqual({ id: 'r4', name: '西南大区' });
+      throw new Error('roll back');
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await expect(tx).rejects.toThrow('roll back');
+    // Served after the transaction ended: had it run inside, it would have seen the rolled-back row.
+    expect(await outside!).toBeUndefined();
+    expect(raw.prepare(`SELECT count(*) AS n FROM regions WHERE id = 'r4'`).get()).toEqual({ n: 0 });
+  });
+
   it('inserts and updates rows by their column sets, guarded by the where values', async () => {
     await insertRow(db, 'regions', { id: 'r3', code: 'SOUTH', name: '华南', active: 1, updated_at: 't' });
     expect(await updateRow(db, 'regions', { name: '华南大区' }, { id: 'r3', active: 1 })).toBe(1);
