@@ -197,6 +197,33 @@ describe('orders list and search', () => {
       expect(byNumber.rows.map((r) => r.number)).toEqual([...byNumber.rows.map((r) => r.number)].sort());
     });
   });
+
+  describe('a customer with a few hundred orders', () => {
+    beforeAll(() => {
+      const start = Date.parse('2024-06-01T00:00:00Z');
+      insertOrders(
+        t,
+        Array.from({ length: 150 }, (_, i) => ({
+          customerId: f.customers.C003,
+          status: 'closed',
+          createdAt: new Date(start + i * 86_400_000).toISOString(),
+          channel: 'store',
+          lines: [{ productId: f.products['C300-1'], quantity: 1 }],
+        })),
+      );
+    });
+
+    it('walks their orders for the page and still counts them exactly', async () => {
+      const r = await list({ q: '王小明', limit: 10 });
+      expect(r.rows).toHaveLength(10);
+      expect(r.rows[0].number).toBe(placed.b.number);
+      expect(r).toMatchObject({ total: 151, totalIsEstimate: false });
+      // With a filter the walk cannot know the count before its end: an estimate that grows.
+      const filtered = await list({ q: '王小明', channel: 'store', limit: 10 });
+      expect(filtered.totalIsEstimate).toBe(true);
+      expect(filtered.total).toBe(10 + COUNT_AHEAD + 1);
+    });
+  });
 });
 
 describe('frequently bought together', () => {

@@ -386,6 +386,7 @@ export function listOrders(db: Database.Database, input: ListInput, timeZone: st
   let driver: TermPlan | null = null;
 
   let driverCapped = false;
+  let driverEstimate = Infinity;
   if (plans.length) {
     // The most selective term drives when its matches are few (counted on covering indexes, capped).
     let best: { plan: TermPlan; estimate: number; capped: boolean } | null = null;
@@ -399,6 +400,7 @@ export function listOrders(db: Database.Database, input: ListInput, timeZone: st
     if (best && best.estimate <= COUNT_CAP) {
       driver = best.plan;
       driverCapped = best.capped;
+      driverEstimate = best.estimate;
     } else if (bestWalk) {
       // A customer with more than COUNT_CAP orders: too many to gather, but its own index walks
       // them in list order (where walking the whole list for its 1–2 % of orders read 15,000 rows).
@@ -418,7 +420,15 @@ export function listOrders(db: Database.Database, input: ListInput, timeZone: st
   let allWhere = [...where, ...termWhere];
   let allParams = [...params, ...termParams];
   const walks = driver ? walkKeys(driver, input.sort) : null;
-  if (walks) return finish(db, walkList(db, walks, allWhere, allParams, input), input.offset);
+  if (walks) {
+    const page = walkList(db, walks, allWhere, allParams, input);
+    // Customers alone, unfiltered: their orders were just counted exactly (up to COUNT_CAP).
+    if (walks.kind === 'customer' && !allWhere.length && driverEstimate <= COUNT_CAP) {
+      page.total = driverEstimate;
+      page.totalIsEstimate = false;
+    }
+    return finish(db, page, input.offset);
+  }
   if (driver && onlyOneCustomer(driver)) {
     // One customer (a full name or code typed): its (customer_id, created_at) index is already in
     // list order, where gathering its orders by rowid would read and sort every one of them.
