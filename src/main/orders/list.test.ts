@@ -224,6 +224,20 @@ describe('orders list and search', () => {
       expect(filtered.total).toBe(10 + COUNT_AHEAD + 1);
     });
   });
+
+  it("lists only the signed-in user's orders when asked (drafts to resume)", async () => {
+    const other = await t.signInAs('clerk', 'wu');
+    const mineDraft = await t.call<{ id: string }>('orders.saveDraft', orderDoc(f, { customerPo: 'PO-MINE' }), clerk);
+    const theirs = await t.call<{ id: string }>('orders.saveDraft', orderDoc(f, { customerPo: 'PO-THEIRS' }), other);
+    const ids = async (session: string) =>
+      (await t.call<ListResult>('orders.list', { status: ['draft'], mine: true }, session)).rows.map((r) => r.id);
+    expect(await ids(clerk)).toContain(mineDraft.id);
+    expect(await ids(clerk)).not.toContain(theirs.id);
+    expect(await ids(other)).toEqual([theirs.id]);
+    // Without it, everyone's drafts.
+    const all = (await list({ status: ['draft'] })).rows.map((r) => r.id);
+    expect(all).toEqual(expect.arrayContaining([mineDraft.id, theirs.id]));
+  });
 });
 
 describe('frequently bought together', () => {

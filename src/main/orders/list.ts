@@ -49,6 +49,8 @@ export interface ListInput {
   type?: 'retail' | 'wholesale';
   channel?: 'store' | 'online' | 'phone' | 'wholesale';
   customerId?: string;
+  /** Only orders this user created. */
+  createdBy?: string;
   offset: number;
   limit: number;
   sort: OrderListSort;
@@ -373,6 +375,10 @@ export function listOrders(db: Database.Database, input: ListInput, timeZone: st
   if (input.channel) {
     where.push('o.channel = ?');
     params.push(input.channel);
+  }
+  if (input.createdBy !== undefined) {
+    where.push('o.created_by = ?');
+    params.push(input.createdBy);
   }
 
   // Search

@@ -26,7 +26,8 @@ export const ordersHandlers: PartialImplementations<OrdersNames> = {
 
   'orders.list': async (ctx, input) => {
     const settings = await ctx.desk.settings();
-    return listOrders(ctx.desk.store.raw, input, settings.timeZone);
+    const { mine, ...rest } = input;
+    return listOrders(ctx.desk.store.raw, { ...rest, createdBy: mine ? (ctx.session?.id ?? '') : undefined }, settings.timeZone);
   },
 
   'orders.stockForLines': async (ctx, input) =>

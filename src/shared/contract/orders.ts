@@ -308,7 +308,8 @@ export const ordersList = query({
   name: 'orders.list',
   summary:
     'The orders list, one page at a time. q finds order number (prefix), customer code / name / pinyin, phone, SKU ' +
-    'and customer PO; filters by status, order date (desk time zone, inclusive), region, type, channel, customer. ' +
+    'and customer PO; filters by status, order date (desk time zone, inclusive), region, type, channel, customer, ' +
+    'and (mine) orders the signed-in user created. ' +
     'total is exact up to 10,000 matches (all orders: always exact); beyond, totalIsEstimate is true.',
   input: z
     .object({
@@ -320,6 +321,8 @@ export const ordersList = query({
       type: z.enum(ORDER_TYPES).optional(),
       channel: z.enum(ORDER_CHANNELS).optional(),
       customerId: zOptional(zId),
+      /** Only orders the signed-in user created (their drafts to resume, say). */
+      mine: z.boolean().optional(),
       offset: int.min(0).default(0),
       limit: int.min(1).max(500).default(100),
       sort: z.enum(ORDER_LIST_SORTS).default('created_desc'),

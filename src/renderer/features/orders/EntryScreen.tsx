@@ -176,11 +176,8 @@ function Entry({ params }: ScreenProps) {
 
   const offerDrafts = async () => {
     if (!user) return;
-    const list = await api.invoke('orders.list', { status: ['draft'], limit: 10, sort: 'created_desc' }).catch(() => null);
-    if (!list?.rows.length) return;
-    // The list does not say who made a draft; the order does.
-    const owners = await Promise.all(list.rows.map((r) => api.invoke('orders.get', { id: r.id }).then((g) => g.order.createdBy, () => null)));
-    const mine = list.rows.filter((_, i) => owners[i] === user.id);
+    const list = await api.invoke('orders.list', { status: ['draft'], mine: true, limit: 10, sort: 'created_desc' }).catch(() => null);
+    const mine = list?.rows ?? [];
     const s = store.getState();
     if (mine.length && !s.header.customer && !s.header.customerText.trim()) setDrafts(mine);
   };
