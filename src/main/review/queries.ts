@@ -193,7 +193,7 @@ export async function approvalDetail(db: Kysely<DB>, orderId: string, session: S
     .execute();
   const settings = await readSettings(db);
 
-  const ex = await exposureFacts(db, o.customer_id, o.id);
+  const ex = await exposureFacts(db, o);
   const thisOrder = ['cancelled', 'closed', 'settled', 'draft'].includes(o.status) ? 0 : o.total;
   const exposureTotal = ex.unpaidSettlements + ex.openApprovedUnsettled + thisOrder;
 

@@ -64,15 +64,6 @@ const openUnbilled = precompiled<{ customerId: string }>()((db, arg) =>
     .where('o.status', 'in', [...EXPOSURE_STATUSES])
     .where('o.billed_at', 'is', null),
 );
-const ownOpenUnbilled = precompiled<{ customerId: string; orderId: string }>()((db, arg) =>
-  db
-    .selectFrom('orders as o')
-    .select('o.total')
-    .where('o.id', '=', arg('orderId'))
-    .where('o.customer_id', '=', arg('customerId'))
-    .where('o.status', 'in', [...EXPOSURE_STATUSES])
-    .where('o.billed_at', 'is', null),
-);
 const collected = precompiled<{ customerId: string; from: string; to: string }>()((db, arg) =>
   db
     .selectFrom('customer_dues')
@@ -83,25 +74,21 @@ const collected = precompiled<{ customerId: string; from: string; to: string }>(
 );
 
 /**
- * `excluded`: the order under review as it is stored, when the caller has it (its share is then
- * known without reading it again).
+ * The credit exposure around `order`, the row as stored: its own share (when it is approved and not
+ * yet billed) is taken out of the open orders, since the caller counts it as "this order".
  */
 export async function exposureFacts(
   tx: Tx,
-  customerId: string,
-  excludeOrderId: string,
-  excluded?: { status: string; billed_at: string | null; total: number; customer_id: string },
+  order: { customer_id: string; status: string; billed_at: string | null; total: number },
 ): Promise<ExposureFacts> {
+  const customerId = order.customer_id;
   const customer = await creditLimit.first(tx, { customerId });
   const unpaid = await unpaidBalance.first(tx, { customerId });
   const open = await openUnbilled.first(tx, { customerId });
-  const own = excluded
-    ? { total: excluded.customer_id === customerId && isExposed(excluded) ? excluded.total : 0 }
-    : await ownOpenUnbilled.first(tx, { customerId, orderId: excludeOrderId });
   return {
     creditLimit: customer?.credit_limit ?? 0,
     unpaidSettlements: Number(unpaid?.unpaid ?? 0),
-    openApprovedUnsettled: Number(open?.n ?? 0) - Number(own?.total ?? 0),
+    openApprovedUnsettled: Number(open?.n ?? 0) - (isExposed(order) ? order.total : 0),
   };
 }
 
@@ -122,7 +109,7 @@ export async function creditFacts(
   settings: Settings,
   now: string,
 ): Promise<CreditFacts> {
-  const exposure = await exposureFacts(tx, order.customer_id, order.id, order);
+  const exposure = await exposureFacts(tx, order);
   const collection = await collectionFacts(tx, order.customer_id, now);
   return {
     paymentMethod: order.payment_method,
