@@ -127,20 +127,12 @@ export async function reviewOrder(
   const { reasons, stock } = await decideReview(tx, order, env, options, settings);
   const reason = options.reason ?? null;
 
-  if (reasons.length === 0) {
-    if (order.status === 'submitted' || order.status === 'on_hold') {
-      await setOrderStatus(tx, orderId, order.status, 'approved', env, reason);
-    } else {
-      await touchOrder(tx, orderId, env);
-    }
-    await allocateOrder(tx, orderId, env, stock.inputs);
-    return { status: 'approved', holds: [] };
-  }
-
-  if (order.status === 'on_hold') await touchOrder(tx, orderId, env);
-  else await setOrderStatus(tx, orderId, order.status, 'on_hold', env, reason);
-  await insertHolds(tx, orderId, reasons, env);
-  return { status: 'on_hold', holds: reasons.map(({ kind, code, params }) => ({ kind, code, params })) };
+  const to = reasons.length === 0 ? 'approved' : 'on_hold';
+  // Already there (a change re-checked): only the version moves.
+  const stays = to === 'approved' ? order.status === 'approved' || order.status === 'allocated' : order.status === 'on_hold';
+  if (stays) await touchOrder(tx, orderId, env);
+  else await setOrderStatus(tx, orderId, order.status, to, env, reason);
+  return applyDecision(tx, orderId, env, { reasons, stock });
 }
 
 export interface ReviewDecision {
@@ -176,11 +168,11 @@ export async function decideReview(
 }
 
 /**
- * What orders.submit does with a review decision, in the same transaction as its draft → submitted
- * move: passing orders become approved with their stock reserved; failing ones go on hold with one
- * order_holds row per reason. (The status itself is written by the caller, in its one update.)
+ * What a review decision does besides the status, which the caller writes (orders.submit in its
+ * one update of the order): a passing order has its stock reserved; a failing one gets one
+ * order_holds row per reason.
  */
-export async function applySubmitReview(tx: Tx, orderId: string, env: MutatorEnv, decision: ReviewDecision): Promise<ReviewOutcome> {
+export async function applyDecision(tx: Tx, orderId: string, env: MutatorEnv, decision: ReviewDecision): Promise<ReviewOutcome> {
   if (decision.reasons.length === 0) {
     await allocateOrder(tx, orderId, env, decision.stock.inputs);
     return { status: 'approved', holds: [] };

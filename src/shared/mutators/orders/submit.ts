@@ -14,7 +14,7 @@ import { orderSubmitSchema } from '../../orders/schema';
 import { buildSearchText } from '../../orders/search-text';
 import { assertTransition } from '../../orders/state-machine';
 import type { OrderStatus } from '../../orders/status';
-import { applySubmitReview, decideReview, type ReviewHold } from '../../review/route';
+import { applyDecision, decideReview, type ReviewHold } from '../../review/route';
 import { insertHistory } from '../../review/status';
 import { issuesToFieldErrors } from '../../validation';
 import type { AuditEntry, Mutator } from '../env';
@@ -246,7 +246,7 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     });
   }
 
-  const review = await applySubmitReview(tx, order.id, env, decision);
+  const review = await applyDecision(tx, order.id, env, decision);
 
   return {
     result: {
