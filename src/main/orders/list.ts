@@ -171,10 +171,6 @@ export function planTerm(db: Database.Database, text: string): TermPlan {
   return plan;
 }
 
-function onlyOneCustomer(p: TermPlan): boolean {
-  return p.customerIds.length === 1 && !p.productIds.length && !p.numberPrefix && !p.phone && !p.fts;
-}
-
 function hasParts(p: TermPlan): boolean {
   return !!(p.customerIds.length || p.productIds.length || p.numberPrefix || p.phone || p.fts);
 }
@@ -435,12 +431,7 @@ export function listOrders(db: Database.Database, input: ListInput, timeZone: st
     }
     return finish(db, page, input.offset);
   }
-  if (driver && onlyOneCustomer(driver)) {
-    // One customer (a full name or code typed): its (customer_id, created_at) index is already in
-    // list order, where gathering its orders by rowid would read and sort every one of them.
-    allWhere = ['o.customer_id = ?', ...allWhere];
-    allParams = [driver.customerIds[0], ...allParams];
-  } else if (driver) {
+  if (driver) {
     const c = candidateSql(driver);
     allWhere = [`o.seq IN (${c.sql})`, ...allWhere];
     allParams = [...c.params, ...allParams];
