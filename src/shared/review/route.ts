@@ -103,6 +103,8 @@ export interface ReviewOptions {
    */
   custom?: 'auto' | 'force' | 'skip';
   reason?: string | null;
+  /** The order comes straight from draft: it has no holds to supersede and no stock reserved. */
+  fromDraft?: boolean;
 }
 
 const HOLDABLE: readonly OrderStatus[] = ['submitted', 'on_hold', 'approved', 'allocated'];
@@ -154,8 +156,10 @@ export async function decideReview(
   options: ReviewOptions,
   settings: Settings,
 ): Promise<ReviewDecision> {
-  await supersedeOpenHolds(tx, order.id, env);
-  if (order.status === 'approved' || order.status === 'allocated') await releaseOrder(tx, order.id, env);
+  if (!options.fromDraft) {
+    await supersedeOpenHolds(tx, order.id, env);
+    if (order.status === 'approved' || order.status === 'allocated') await releaseOrder(tx, order.id, env);
+  }
   const reasons: Reason[] = [];
   if (options.credit !== false) reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
   const stock = await checkOrderStock(tx, order, settings);
