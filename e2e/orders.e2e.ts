@@ -225,6 +225,8 @@ describe('order entry at keyboard speed', () => {
     expect(compact).toContain('676.94');
     expect(compact).toContain('陆佰柒拾陆元玖角肆分');
     expect(compact).toContain(`开票信息${C001_BILL_TO.replace(/\s+/g, '')}`);
+    // Not chosen at entry: the desk's own delivery.
+    expect(compact).toContain('配送方式送货上门');
     await o.press('Escape');
     await expect.poll(() => page.evaluate(() => document.body.classList.contains('print-preview'))).toBe(false);
     expect(errors).toEqual([]);

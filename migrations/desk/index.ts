@@ -9,6 +9,7 @@ import { creditFigures } from './20261127_0008_credit_figures';
 import { deferredIndexes } from './20261128_0009_deferred_indexes';
 import { customerListFilters } from './20261128_0010_customer_list_filters';
 import { slimProductLines } from './20261128_0011_slim_product_lines';
+import { deliveryMethod } from './20261128_0012_delivery_method';
 
 export interface DeskMigration {
   /** Timestamp-named; the list below must stay in ascending order. */
@@ -18,4 +19,4 @@ export interface DeskMigration {
 }
 
 /** Static list (no readdir: that breaks inside a packaged app). Append only. */
-export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes, creditFigures, deferredIndexes, customerListFilters, slimProductLines];
+export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes, creditFigures, deferredIndexes, customerListFilters, slimProductLines, deliveryMethod];

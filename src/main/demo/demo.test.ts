@@ -361,6 +361,17 @@ describe('demo order history', () => {
     expect(deskChair.c / deskChair.n).toBeGreaterThan(2 * (anyChair.c / anyChair.n));
   });
 
+  it('ships orders the way their channel does: store customers carry, online goes by courier, wholesale by freight', () => {
+    const share = (channel: string, method: string) => {
+      const r = one<{ n: number; m: number }>(t, `SELECT count(*) AS n, sum(delivery_method = ?) AS m FROM orders WHERE channel = ?`, method, channel);
+      return r.m / r.n;
+    };
+    expect(share('store', 'pickup')).toBeGreaterThan(0.6);
+    expect(share('online', 'courier')).toBeGreaterThan(0.7);
+    expect(share('wholesale', 'freight')).toBeGreaterThan(0.6);
+    expect(share('phone', 'delivery')).toBeGreaterThan(0.7);
+  });
+
   it('makes orders findable like real ones: number, customer, pinyin, phone, SKU', () => {
     const o = one<{ seq: number; number: string; search_text: string }>(t, `SELECT seq, number, search_text FROM orders WHERE customer_po IS NOT NULL LIMIT 1`);
     expect(o.search_text).toContain(o.number);

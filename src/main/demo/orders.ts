@@ -174,6 +174,24 @@ const iso = isoInstant;
  * Generate and insert the order history. Master data must already be in the store (ids in
  * `m`); stock rows exist with allocated = 0.
  */
+/**
+ * How a demo order travels, by channel: store customers mostly carry their goods away, online
+ * orders go by courier, phone orders by the desk's van, wholesale by freight. Taken from the day's
+ * order sequence, not the random stream, so the rest of the generated history stays as it was.
+ */
+function deliveryFor(channel: OrdersTable['channel'], seq: number): OrdersTable['delivery_method'] {
+  switch (channel) {
+    case 'store':
+      return seq % 3 === 0 ? 'delivery' : 'pickup';
+    case 'online':
+      return seq % 5 === 0 ? 'delivery' : 'courier';
+    case 'wholesale':
+      return seq % 3 === 0 ? 'delivery' : 'freight';
+    default:
+      return seq % 4 === 0 ? 'courier' : 'delivery';
+  }
+}
+
 export async function writeOrders(raw: Database.Database, m: MasterData, seed: Rng, opts: OrderGenOptions): Promise<OrderStats> {
   const rng = seed.fork('orders');
   const chunkSize = opts.chunkSize ?? 50_000;
@@ -413,6 +431,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       customerPo: po,
     });
 
+    const channel = c.priceGroup === 2 ? rng.pick(['wholesale', 'wholesale', 'phone', 'online'] as const) : c.priceGroup === 1 ? rng.pick(['phone', 'wholesale', 'online'] as const) : rng.pick(['phone', 'online', 'store', 'phone'] as const);
     const row: OrdersTable = {
       id,
       number,
@@ -421,9 +440,10 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       status,
       row_version: steps.length + 1,
       revision: 0,
-      channel: c.priceGroup === 2 ? rng.pick(['wholesale', 'wholesale', 'phone', 'online'] as const) : c.priceGroup === 1 ? rng.pick(['phone', 'wholesale', 'online'] as const) : rng.pick(['phone', 'online', 'store', 'phone'] as const),
+      channel,
       order_type: m.priceGroups[c.priceGroup].orderType,
       priority: rng.chance(0.08) ? 'urgent' : 'regular',
+      delivery_method: deliveryFor(channel, seq),
       payment_method: credit ? 'credit' : 'cash',
       payment_terms_days: credit ? c.paymentTermsDays : 0,
       customer_po: po,

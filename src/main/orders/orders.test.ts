@@ -88,6 +88,7 @@ describe('orders on one desk', () => {
       channel: 'wholesale',
       orderType: 'wholesale',
       priority: 'urgent',
+      deliveryMethod: 'freight',
       paymentMethod: 'credit',
       paymentTermsDays: 45,
       requestedDate: '2026-12-20',
@@ -107,6 +108,7 @@ describe('orders on one desk', () => {
     expect(detail.document).toEqual(orderDraftSchema.parse(doc));
     expect(detail.order).toMatchObject({
       status: 'draft',
+      deliveryMethod: 'freight',
       customerPo: 'PO-2026-0001',
       contactPhone: '010-65881234',
       customFlag: true,
@@ -211,7 +213,8 @@ describe('orders on one desk', () => {
     const detail = await getOrder(t, clerk, saved.id);
     expect(detail.history[0]).toMatchObject({ fromStatus: 'draft', toStatus: 'submitted', username: 'li' });
     expect(detail.versions[0]).toMatchObject({ revision: 0, reason: 'order.reason.submitted' });
-    expect(detail.order).toMatchObject({ customFlag: true, submittedAt: expect.any(String) });
+    // Not chosen on the document: the order is delivered by the desk's van.
+    expect(detail.order).toMatchObject({ customFlag: true, submittedAt: expect.any(String), deliveryMethod: 'delivery' });
     expect((detail.order.shipTo as { phone: string }).phone).toBe('13800138000');
     expect(detail.audit.map((a) => a.handler)).toEqual(expect.arrayContaining(['orders.saveDraft', 'orders.submit']));
     expect(detail.audit.find((a) => a.handler === 'orders.submit')).toMatchObject({ summary: `submitted ${saved.number}`, username: 'li' });

@@ -136,6 +136,7 @@ export async function getOrder(db: Kysely<DB>, id: string) {
     channel: order.channel,
     orderType: order.order_type,
     priority: order.priority,
+    deliveryMethod: order.delivery_method,
     paymentMethod: order.payment_method,
     paymentTermsDays: order.payment_terms_days,
     customerPo: order.customer_po,

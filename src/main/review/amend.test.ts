@@ -180,6 +180,9 @@ describe('after the change window', () => {
     ['a note', { header: { notes: '请提前电话' } }, 'small_change'],
     ['the address', { header: { shipDistrict: '徐汇区' } }, 'change_request'],
     ['payment method', { header: { paymentMethod: 'cash' } }, 'change_request'],
+    ['delivery method: the customer collects it', { header: { deliveryMethod: 'pickup' } }, 'small_change'],
+    ['delivery method and date moved 2 days', { header: { deliveryMethod: 'courier', promisedDate: '2026-12-22' } }, 'small_change'],
+    ['delivery method and the address', { header: { deliveryMethod: 'freight', shipDistrict: '徐汇区' } }, 'change_request'],
   ] as const)('%s → %s', async (_name, change, outcome) => {
     const o = await approvedOrder(180);
     const input: Record<string, unknown> = { orderId: o.orderId, rowVersion: o.rowVersion };
@@ -196,6 +199,10 @@ describe('after the change window', () => {
       const version = await o.db.selectFrom('order_versions').select('reason').where('order_id', '=', o.orderId).where('revision', '=', 1).executeTakeFirstOrThrow();
       expect(version.reason).toBe('order.reason.smallChange');
     }
+    const row = await orderRow(o.db, o.orderId);
+    const method = 'header' in change && 'deliveryMethod' in change.header ? change.header.deliveryMethod : 'delivery';
+    // A change request leaves the order as it was until it is approved.
+    expect(row.delivery_method).toBe(outcome === 'change_request' ? 'delivery' : method);
   });
 
   it('the window counts from payment when that came later', async () => {

@@ -299,6 +299,7 @@ export async function approvalDetail(db: Kysely<DB>, orderId: string, session: S
       customerCode: customer.code,
       customerName: customer.name,
       paymentMethod: o.payment_method,
+      deliveryMethod: o.delivery_method,
       subtotal: o.subtotal,
       taxTotal: o.tax_total,
       total: o.total,

@@ -172,6 +172,7 @@ export async function insertOrder(db: Tx, o: FixtureOrder): Promise<{ id: string
       number,
       desk_code: 'T1',
       customer_id: o.customerId,
+      delivery_method: 'delivery',
       status,
       row_version: 1,
       revision: 0,

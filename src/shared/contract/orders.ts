@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORDER_TAKERS } from '../roles';
 import { ORDER_STATUSES } from '../orders/status';
-import { ORDER_CHANNELS, ORDER_PRIORITIES, ORDER_TYPES, PAYMENT_METHODS, orderDraftSchema } from '../orders/schema';
+import { DELIVERY_METHODS, ORDER_CHANNELS, ORDER_PRIORITIES, ORDER_TYPES, PAYMENT_METHODS, orderDraftSchema } from '../orders/schema';
 import { zIsoDate, zOptional } from '../validators';
 import { mutation, query } from './define';
 
@@ -150,6 +150,7 @@ export const orderHeader = z.object({
   channel: z.enum(ORDER_CHANNELS),
   orderType: z.enum(ORDER_TYPES),
   priority: z.enum(ORDER_PRIORITIES),
+  deliveryMethod: z.enum(DELIVERY_METHODS),
   paymentMethod: z.enum(PAYMENT_METHODS),
   paymentTermsDays: int,
   customerPo: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DELIVERY_METHODS } from '../orders/schema';
 import { ORDER_STATUSES } from '../orders/status';
 import { APPROVERS, ORDER_TAKERS } from '../roles';
 import { zIsoDate, zMoneyFen, zPhone, zPostcode, zQuantity, zRequiredText } from '../validators/fields';
@@ -92,6 +93,7 @@ export const approvalsDetail = query({
       customerCode: z.string(),
       customerName: z.string(),
       paymentMethod: z.enum(['cash', 'credit']),
+      deliveryMethod: z.enum(DELIVERY_METHODS),
       subtotal: z.number().int(),
       taxTotal: z.number().int(),
       total: z.number().int(),
@@ -279,6 +281,7 @@ export const amendHeader = z
     customText: nullableText(1000).optional(),
     customerPo: nullableText(40).optional(),
     paymentMethod: z.enum(['cash', 'credit']).optional(),
+    deliveryMethod: z.enum(DELIVERY_METHODS).optional(),
     /** Custom requirements (needs customText); a change to them is reviewed and confirmed again. */
     customRequired: z.boolean().optional(),
   })

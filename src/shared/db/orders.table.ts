@@ -15,6 +15,8 @@ export interface OrdersTable {
   channel: 'store' | 'online' | 'phone' | 'wholesale';
   order_type: 'retail' | 'wholesale';
   priority: 'urgent' | 'regular';
+  /** How the goods reach the customer (migration 0012). */
+  delivery_method: 'delivery' | 'pickup' | 'courier' | 'freight';
   payment_method: 'cash' | 'credit';
   payment_terms_days: number;
   customer_po: string | null;

@@ -18,6 +18,9 @@ export const ORDER_TYPES = ['retail', 'wholesale'] as const;
 export type OrderType = (typeof ORDER_TYPES)[number];
 export const ORDER_PRIORITIES = ['urgent', 'regular'] as const;
 export type OrderPriority = (typeof ORDER_PRIORITIES)[number];
+/** How the goods reach the customer: own van, customer pick-up, courier parcel, freight. */
+export const DELIVERY_METHODS = ['delivery', 'pickup', 'courier', 'freight'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const PAYMENT_METHODS = ['cash', 'credit'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
@@ -104,6 +107,7 @@ const headerDraftShape = {
   channel: z.enum(ORDER_CHANNELS).default('phone'),
   orderType: z.enum(ORDER_TYPES).default('retail'),
   priority: z.enum(ORDER_PRIORITIES).default('regular'),
+  deliveryMethod: z.enum(DELIVERY_METHODS).default('delivery'),
   paymentMethod: z.enum(PAYMENT_METHODS).default('cash'),
   paymentTermsDays: zTermsDays.default(0),
   requestedDate: draftText(ORDER_LIMITS.date),

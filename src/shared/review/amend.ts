@@ -33,6 +33,7 @@ export interface AmendHeader {
   customText?: string | null;
   customerPo?: string | null;
   paymentMethod?: 'cash' | 'credit';
+  deliveryMethod?: 'delivery' | 'pickup' | 'courier' | 'freight';
   /** The order carries custom requirements (custom review, customer confirmation). */
   customRequired?: boolean;
 }
@@ -72,11 +73,14 @@ export const HEADER_COLUMNS = {
   customText: 'custom_text',
   customerPo: 'customer_po',
   paymentMethod: 'payment_method',
+  deliveryMethod: 'delivery_method',
 } as const satisfies Record<Exclude<keyof AmendHeader, 'customRequired'>, keyof OrdersTable>;
 
 const DATE_FIELDS: ReadonlySet<string> = new Set(['requestedDate', 'promisedDate']);
 /** Fields that change nothing the customer, the warehouse or the money sees. */
 const FREE_FIELDS: ReadonlySet<string> = new Set(['notes']);
+/** Changes a clerk may make after the window under small-change authority, like a date moved by a few days. */
+const SMALL_FIELDS: ReadonlySet<string> = new Set(['deliveryMethod']);
 
 export interface DiffEntry {
   field: string;
@@ -151,7 +155,7 @@ export async function planAmendment(
     header[column] = value;
     diff.push({ field: key, before: before ?? null, after: value ?? null });
     if (DATE_FIELDS.has(key)) touches.dates.push({ field: key, days: before && value ? daysBetween(before, value) : null });
-    else if (!FREE_FIELDS.has(key)) touches.other.push(key);
+    else if (!FREE_FIELDS.has(key) && !SMALL_FIELDS.has(key)) touches.other.push(key);
   }
 
   const lines: PlannedLine[] = [];
@@ -321,8 +325,9 @@ export function insideWindow(order: Pick<OrdersTable, 'submitted_at' | 'paid_at'
 }
 
 /**
- * Small-change authority after the window: nothing but lines, dates and notes changed; the lines'
- * money moved by less than the limit; every date moved (not set or cleared) by at most N days.
+ * Small-change authority after the window: nothing but lines, dates, the delivery method and notes
+ * changed; the lines' money moved by less than the limit; every date moved (not set or cleared) by
+ * at most N days.
  */
 export function isSmallChange(plan: Pick<AmendPlan, 'touches' | 'magnitude'>, settings: Settings): boolean {
   if (plan.touches.other.length) return false;

@@ -51,6 +51,7 @@ export function DetailPanel({ detail, stale }: Props) {
 
       <dl className="ap-facts">
         <Fact label={t('approvals.detail.payment')}>{t(`approvals.detail.payment.${order.paymentMethod}`)}</Fact>
+        <Fact label={t('approvals.detail.delivery')}>{t(`orders.delivery.${order.deliveryMethod}`)}</Fact>
         <Fact label={t('approvals.detail.submitted')}>{formatDateTime(order.submittedAt, i18n.language)}</Fact>
         <Fact label={t('approvals.detail.promised')}>{formatDate(order.promisedDate)}</Fact>
         <Fact label={t('approvals.detail.contact')}>

@@ -35,7 +35,7 @@ const ROW: QueueRow = {
 const DETAIL: Detail = {
   order: {
     id: 'o1', number: ROW.number, status: 'on_hold', rowVersion: 3, revision: 0, customerId: 'c1', customerCode: 'AP-C01', customerName: ROW.customerName,
-    paymentMethod: 'credit', subtotal: 2_400_00, taxTotal: 312_00, total: 2_712_00, requestedDate: null, promisedDate: '2026-12-11', submittedAt: '2026-11-20T02:00:00.000Z',
+    paymentMethod: 'credit', deliveryMethod: 'freight', subtotal: 2_400_00, taxTotal: 312_00, total: 2_712_00, requestedDate: null, promisedDate: '2026-12-11', submittedAt: '2026-11-20T02:00:00.000Z',
     approvedAt: null, customFlag: false, customText: null, changedFlag: false, contactName: '周明', contactPhone: '13912345678', shipTo: '江苏省 苏州市 吴中区 金山路 18 号', notes: null,
   },
   lines: [{ id: 'l1', lineNo: 1, productId: 'p1', sku: 'AP-100', name: '不锈钢合页', quantity: 20, unitPrice: 120_00, discountBp: 0, total: 2_712_00, warehouseId: 'w1', allocatedQty: 0, deliveredQty: 0, cancelledQty: 0, customParams: null }],

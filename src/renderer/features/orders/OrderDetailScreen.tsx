@@ -140,6 +140,8 @@ export function OrderDetailScreen({ params }: ScreenProps) {
             </dd>
             <dt>{t('orders.f.paymentMethod')}</dt>
             <dd>{o.paymentMethod === 'credit' ? t('orders.payment.terms', { days: o.paymentTermsDays }) : t('orders.payment.cash')}</dd>
+            <dt>{t('orders.f.deliveryMethod')}</dt>
+            <dd>{t(`orders.delivery.${o.deliveryMethod}`)}</dd>
             {o.customText ? (
               <>
                 <dt>{t('orders.f.customText')}</dt>

@@ -135,6 +135,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   order_type: f('orders.f.orderType', 'enum', { prefix: 'orders.type.' }),
   priority: f('orders.f.priority', 'enum', { prefix: 'orders.priority.' }),
   payment_method: f('orders.f.paymentMethod', 'enum', { prefix: 'orders.payment.' }),
+  delivery_method: f('orders.f.deliveryMethod', 'enum', { prefix: 'orders.delivery.' }),
   customer_po: f('orders.f.customerPo', 'text'),
   contact_name: f('orders.f.contactName', 'text'),
   contact_phone: f('orders.f.contactPhone', 'text'),

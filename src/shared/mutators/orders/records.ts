@@ -34,6 +34,7 @@ export function toDocument(order: OrderRow, lines: readonly OrderLineRow[]): Ord
     channel: order.channel,
     orderType: order.order_type,
     priority: order.priority,
+    deliveryMethod: order.delivery_method,
     paymentMethod: order.payment_method,
     paymentTermsDays: order.payment_terms_days,
     requestedDate: blank(order.requested_date),

@@ -200,6 +200,7 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
     channel: doc.channel,
     order_type: doc.orderType,
     priority: doc.priority,
+    delivery_method: doc.deliveryMethod,
     payment_method: doc.paymentMethod,
     payment_terms_days: doc.paymentTermsDays,
     customer_po: doc.customerPo ?? null,

@@ -9,7 +9,7 @@ import './diff.css';
 /** One entry of an order change, as the desk records it (planAmendment). */
 export type { DiffEntry };
 
-type Kind = 'text' | 'money' | 'percent' | 'quantity' | 'date' | 'yesNo' | 'warehouse' | 'payment';
+type Kind = 'text' | 'money' | 'percent' | 'quantity' | 'date' | 'yesNo' | 'warehouse' | 'payment' | 'delivery';
 
 /** Field → its label (the entry screen's where there is one) and how its values read. */
 const FIELDS: Readonly<Record<string, { label: string; kind: Kind }>> = {
@@ -28,6 +28,7 @@ const FIELDS: Readonly<Record<string, { label: string; kind: Kind }>> = {
   customText: { label: 'orders.f.customText', kind: 'text' },
   customerPo: { label: 'orders.f.customerPo', kind: 'text' },
   paymentMethod: { label: 'orders.f.paymentMethod', kind: 'payment' },
+  deliveryMethod: { label: 'orders.f.deliveryMethod', kind: 'delivery' },
   customRequired: { label: 'orders.f.customRequired', kind: 'yesNo' },
   total: { label: 'orders.side.total', kind: 'money' },
   'line.quantity': { label: 'orders.lines.qty', kind: 'quantity' },
@@ -67,6 +68,8 @@ function value(kind: Kind, v: unknown, t: T, warehouses: ReadonlyMap<string, str
       return v === true || v === 1 ? t('orders.diff.yes') : v === false || v === 0 ? t('orders.diff.no') : String(v);
     case 'payment':
       return t(`orders.payment.${String(v)}`, { defaultValue: String(v) });
+    case 'delivery':
+      return t(`orders.delivery.${String(v)}`, { defaultValue: String(v) });
     case 'warehouse':
       // Until the list is in, an ellipsis rather than an id nobody can read.
       return warehouses ? (warehouses.get(String(v)) ?? String(v)) : '…';

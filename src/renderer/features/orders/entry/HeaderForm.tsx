@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerHit } from '@shared/contract/masters';
-import { ORDER_CHANNELS, ORDER_LIMITS, ORDER_PRIORITIES, ORDER_TYPES, PAYMENT_METHODS } from '@shared/orders/schema';
+import { DELIVERY_METHODS, ORDER_CHANNELS, ORDER_LIMITS, ORDER_PRIORITIES, ORDER_TYPES, PAYMENT_METHODS } from '@shared/orders/schema';
 import { api } from '../../../api/client';
 import { focusNext } from '../../../app/keyboard';
 import { CheckField, Field, SelectField, TextField } from '../../../ui/Field';
@@ -153,7 +153,18 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
 
         <HText {...text('street', t('orders.f.street'), { required: true, span: 3, maxLength: ORDER_LIMITS.street })} />
         <HText {...text('postcode', t('orders.f.postcode'), { maxLength: ORDER_LIMITS.postcode, className: 'mono' })} />
-        <HText {...text('billTo', t('orders.f.billTo'), { span: 4, maxLength: ORDER_LIMITS.billTo, placeholder: t('orders.f.billToHint'), title: t('orders.f.billToHint') })} />
+        <HText {...text('billTo', t('orders.f.billTo'), { span: 3, maxLength: ORDER_LIMITS.billTo, placeholder: t('orders.f.billToHint'), title: t('orders.f.billToHint') })} />
+        <SelectField
+          label={t('orders.f.deliveryMethod')}
+          value={h.deliveryMethod}
+          onChange={(v) => {
+            set({ deliveryMethod: v as Header['deliveryMethod'] });
+            onCommit();
+          }}
+          options={DELIVERY_METHODS.map((c) => option(c, t(`orders.delivery.${c}`)))}
+          disabled={locked}
+          data-path="deliveryMethod"
+        />
         <SelectField
           label={t('orders.f.priority')}
           value={h.priority}

@@ -190,4 +190,11 @@ describe('a change to a submitted order', () => {
       { productId: 'p2', quantity: 4, discountBp: 0, customParams: null },
     ]);
   });
+
+  it('sends a new delivery method, and the draft carries the one chosen', () => {
+    const before = { header: header(), lines: [lineFromProduct(SCREW, { lineId: 'ol1', qty: '12' })] };
+    expect(before.header.deliveryMethod).toBe('delivery');
+    expect(amendInput(before, header({ deliveryMethod: 'pickup' }), before.lines)).toEqual({ reason: '', header: { deliveryMethod: 'pickup' } });
+    expect(draftInput(header({ deliveryMethod: 'courier' }), [])!.input.deliveryMethod).toBe('courier');
+  });
 });

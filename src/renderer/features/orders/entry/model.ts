@@ -9,6 +9,7 @@ import { discountIssues, priceLine } from '@shared/orders/pricing';
 import {
   ORDER_LIMITS,
   orderFieldSchemas,
+  type DeliveryMethod,
   type OrderChannel,
   type OrderDraft,
   type OrderDraftInput,
@@ -65,6 +66,7 @@ export interface Header {
   channel: OrderChannel;
   orderType: OrderType;
   priority: OrderPriority;
+  deliveryMethod: DeliveryMethod;
   paymentMethod: PaymentMethod;
   termsDays: string;
   requestedDate: string;
@@ -98,6 +100,7 @@ export function emptyHeader(): Header {
     channel: 'phone',
     orderType: 'retail',
     priority: 'regular',
+    deliveryMethod: 'delivery',
     paymentMethod: 'cash',
     termsDays: '0',
     requestedDate: '',
@@ -187,6 +190,7 @@ export function draftInput(h: Header, lines: readonly Line[]): Built<OrderDraftI
       channel: h.channel,
       orderType: h.orderType,
       priority: h.priority,
+      deliveryMethod: h.deliveryMethod,
       paymentMethod: h.paymentMethod,
       paymentTermsDays: parseDays(h.termsDays, ORDER_LIMITS.termsDays).value ?? 0,
       requestedDate: text(h.requestedDate),
@@ -234,6 +238,7 @@ export function fromDocument(
     channel: doc.channel,
     orderType: doc.orderType,
     priority: doc.priority,
+    deliveryMethod: doc.deliveryMethod,
     paymentMethod: doc.paymentMethod,
     termsDays: String(doc.paymentTermsDays),
     requestedDate: doc.requestedDate ?? '',
@@ -527,6 +532,7 @@ export function amendInput(before: { header: Header; lines: Line[] }, h: Header,
     header[name] = kind === 'nullable' && !b ? null : b;
   }
   if (h.paymentMethod !== before.header.paymentMethod) header.paymentMethod = h.paymentMethod;
+  if (h.deliveryMethod !== before.header.deliveryMethod) header.deliveryMethod = h.deliveryMethod;
   if (h.customRequired !== before.header.customRequired) header.customRequired = h.customRequired;
 
   const shape = (ls: readonly Line[]) =>

@@ -92,9 +92,13 @@ export function OrderConfirmation({ detail, settings }: { detail: OrderDetail; s
             <dd>{o.billTo}</dd>
           </div>
         ) : null}
-        <div className="o-span2">
+        <div>
           <dt>{t('orders.print.payment')}</dt>
           <dd>{payment}</dd>
+        </div>
+        <div>
+          <dt>{t('orders.print.delivery')}</dt>
+          <dd>{t(`orders.delivery.${o.deliveryMethod}`)}</dd>
         </div>
       </dl>
 
