@@ -3,13 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DESK_MIGRATIONS } from '../../../migrations/desk';
 import { openStore, storePath } from './open';
 import { checksum } from './migrator';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
 function tempDir() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-store-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-store-'));
+  made.push(dir);
+  return dir;
 }
 
 function fileHash(file: string): string {

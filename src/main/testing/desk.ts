@@ -18,9 +18,13 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-/** A real desk on a real SQLite file in a temporary folder, set up with an administrator. */
+/**
+ * A real desk on a real SQLite file in a temporary folder, set up with an administrator. close()
+ * removes the folder when this function made it (a folder passed in belongs to the caller).
+ */
 export async function openTestDesk(dataDir?: string): Promise<TestDesk> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-test-'));
+  const own = dataDir === undefined;
   const desk = await Desk.open({ dataDir: dir }, implementations);
   const call = <T,>(name: string, input: unknown, sessionId?: string | null) => desk.call<T>(name, input, sessionId);
   const setup = await call<{ sessionId: string }>('auth.setup', { password: TEST_PASSWORD, deskCode: 'T1' });
@@ -36,6 +40,7 @@ export async function openTestDesk(dataDir?: string): Promise<TestDesk> {
     },
     async close() {
       await desk.close();
+      if (own) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
