@@ -62,6 +62,20 @@ describe('inside the change window', () => {
     expect(await allocationDrift(o.db)).toEqual([]);
   });
 
+  it('changes the bill-to and the delivery method of a submitted order, each in the diff', async () => {
+    const o = await approvedOrder(10);
+    const header = { billTo: '上海某某贸易有限公司 财务部 税号 91310000MA1K000000', deliveryMethod: 'pickup' };
+    const r = await t.call<Amended>('orders.amend', { orderId: o.orderId, rowVersion: o.rowVersion, header }, clerk);
+    expect(r).toMatchObject({ outcome: 'window', revision: 1, amountDelta: 0 });
+    expect(r.diff).toEqual(
+      expect.arrayContaining([
+        { field: 'billTo', before: null, after: header.billTo },
+        { field: 'deliveryMethod', before: 'delivery', after: 'pickup' },
+      ]),
+    );
+    expect(await orderRow(o.db, o.orderId)).toMatchObject({ bill_to: header.billTo, delivery_method: 'pickup', revision: 1 });
+  });
+
   it('adds and removes lines, pricing new ones from the product', async () => {
     const o = await approvedOrder(5);
     const other = await addProduct(o.db, { price: 50_00 });
@@ -179,6 +193,7 @@ describe('after the change window', () => {
     ['promised date cleared', { header: { promisedDate: null } }, 'change_request'],
     ['a note', { header: { notes: '请提前电话' } }, 'small_change'],
     ['the address', { header: { shipDistrict: '徐汇区' } }, 'change_request'],
+    ['the bill-to', { header: { billTo: '上海某某贸易有限公司 财务部' } }, 'change_request'],
     ['payment method', { header: { paymentMethod: 'cash' } }, 'change_request'],
     ['delivery method: the customer collects it', { header: { deliveryMethod: 'pickup' } }, 'small_change'],
     ['delivery method and date moved 2 days', { header: { deliveryMethod: 'courier', promisedDate: '2026-12-22' } }, 'small_change'],

@@ -275,6 +275,7 @@ export const amendHeader = z
     shipDistrict: zRequiredText(40).optional(),
     shipStreet: zRequiredText(200).optional(),
     shipPostcode: zPostcode.nullable().optional(),
+    billTo: nullableText(200).optional(),
     requestedDate: zIsoDate.nullable().optional(),
     promisedDate: zIsoDate.nullable().optional(),
     notes: nullableText(500).optional(),

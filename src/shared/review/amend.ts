@@ -27,6 +27,8 @@ export interface AmendHeader {
   shipDistrict?: string;
   shipStreet?: string;
   shipPostcode?: string | null;
+  /** Who the invoice is made out to (name, address, tax details as one text). */
+  billTo?: string | null;
   requestedDate?: string | null;
   promisedDate?: string | null;
   notes?: string | null;
@@ -67,6 +69,7 @@ export const HEADER_COLUMNS = {
   shipDistrict: 'ship_district',
   shipStreet: 'ship_street',
   shipPostcode: 'ship_postcode',
+  billTo: 'bill_to',
   requestedDate: 'requested_date',
   promisedDate: 'promised_date',
   notes: 'notes',

@@ -22,6 +22,7 @@ const FIELDS: Readonly<Record<string, { label: string; kind: Kind }>> = {
   shipDistrict: { label: 'orders.f.district', kind: 'text' },
   shipStreet: { label: 'orders.f.street', kind: 'text' },
   shipPostcode: { label: 'orders.f.postcode', kind: 'text' },
+  billTo: { label: 'orders.f.billTo', kind: 'text' },
   requestedDate: { label: 'orders.f.requestedDate', kind: 'date' },
   promisedDate: { label: 'orders.f.promisedDate', kind: 'date' },
   notes: { label: 'orders.f.notes', kind: 'text' },

@@ -197,4 +197,10 @@ describe('a change to a submitted order', () => {
     expect(amendInput(before, header({ deliveryMethod: 'pickup' }), before.lines)).toEqual({ reason: '', header: { deliveryMethod: 'pickup' } });
     expect(draftInput(header({ deliveryMethod: 'courier' }), [])!.input.deliveryMethod).toBe('courier');
   });
+
+  it('sends a new bill-to, and a cleared one as null', () => {
+    const before = { header: header({ billTo: '北京市场贸易有限公司 财务部' }), lines: [lineFromProduct(SCREW, { lineId: 'ol1', qty: '12' })] };
+    expect(amendInput(before, header({ billTo: '北京市场贸易有限公司 总部' }), before.lines).header).toEqual({ billTo: '北京市场贸易有限公司 总部' });
+    expect(amendInput(before, header({ billTo: '  ' }), before.lines).header).toEqual({ billTo: null });
+  });
 });

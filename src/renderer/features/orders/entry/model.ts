@@ -520,6 +520,7 @@ const AMEND_HEADER: [HeaderKey, string, 'text' | 'nullable'][] = [
   ['notes', 'notes', 'nullable'],
   ['customText', 'customText', 'nullable'],
   ['customerPo', 'customerPo', 'nullable'],
+  ['billTo', 'billTo', 'nullable'],
 ];
 
 /** What changed against the order as loaded, in orders.amend's terms. */
