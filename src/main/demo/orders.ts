@@ -234,8 +234,6 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
   const allocStmt = raw.prepare('UPDATE stock SET allocated = allocated + ?, updated_at = ? WHERE product_id = ? AND warehouse_id = ?');
   const deferred = deferInsertTriggers(raw, 'orders');
   const figures = deferSettlementFigures(raw);
-  // Rowids of the settlements the current batch inserted (their credit figures are replayed per batch).
-  const settled = { lo: 0, hi: 0 };
 
   let dayIndex = 0;
   let leftToday = perDay[0] ?? 0;
@@ -524,7 +522,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       const sseq = (settlementSeq.get(ymd) ?? 0) + 1;
       settlementSeq.set(ymd, sseq);
       const sid = rng.uuid7(settlement.issued);
-      const settlementRowid = wSettlements.insert({
+      const settlementRow = {
         id: sid,
         number: `${settlementCounterName(opts.deskCode, ymd)}-${String(sseq).padStart(4, '0')}`,
         customer_id: c.id,
@@ -533,10 +531,10 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
         paid: settlement.paid,
         issued_at: iso(settlement.issued),
         due_date: settlement.due,
-        status: settlement.paid >= settlement.amount ? 'paid' : 'open',
-      });
-      if (!settled.lo) settled.lo = settlementRowid;
-      settled.hi = settlementRowid;
+        status: settlement.paid >= settlement.amount ? ('paid' as const) : ('open' as const),
+      };
+      wSettlements.insert(settlementRow);
+      figures?.add(settlementRow);
       if (settlement.paid > 0 && settlement.paidAt !== null) {
         wPayments.insert({
           id: rng.uuid7(settlement.paidAt),
@@ -569,7 +567,6 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
     raw.transaction(() => {
       if (deferred) for (const d of deferred) if (d.name) raw.exec(`DROP TRIGGER ${d.name}`);
       figures?.drop();
-      settled.lo = settled.hi = 0;
       let lo = 0;
       let hi = 0;
       for (let k = 0; k < n; k++) {
@@ -583,7 +580,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
         for (const d of deferred) if (d.create) raw.exec(d.create);
       }
       if (figures) {
-        if (settled.lo) figures.replay(settled.lo, settled.hi);
+        figures.flush();
         figures.restore();
       }
       for (const [key, qty] of alloc) {
