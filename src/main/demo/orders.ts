@@ -171,10 +171,6 @@ function orderTime(rng: Rng, day: DemoDay, hours: Weighted<number>): number {
 const iso = isoInstant;
 
 /**
- * Generate and insert the order history. Master data must already be in the store (ids in
- * `m`); stock rows exist with allocated = 0.
- */
-/**
  * How a demo order travels, by channel: store customers mostly carry their goods away, online
  * orders go by courier, phone orders by the desk's van, wholesale by freight. Taken from the day's
  * order sequence, not the random stream, so the rest of the generated history stays as it was.
@@ -192,6 +188,10 @@ function deliveryFor(channel: OrdersTable['channel'], seq: number): OrdersTable[
   }
 }
 
+/**
+ * Generate and insert the order history. Master data must already be in the store (ids in
+ * `m`); stock rows exist with allocated = 0.
+ */
 export async function writeOrders(raw: Database.Database, m: MasterData, seed: Rng, opts: OrderGenOptions): Promise<OrderStats> {
   const rng = seed.fork('orders');
   const chunkSize = opts.chunkSize ?? 50_000;
