@@ -24,7 +24,7 @@ interface Props {
 /** Fields that only a new order may change (an amendment keeps them). */
 const NEW_ONLY: ReadonlySet<HeaderKey> = new Set(['customer', 'channel', 'orderType', 'priority', 'termsDays', 'warehouseId']);
 
-/** The order header: customer first, then contact, ship-to, bill-to, terms and dates; Enter walks through them. */
+/** The order header: customer first, then contact, ship-to, bill-to, delivery, terms and dates; Enter walks through them. */
 export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCommit }: Props) {
   const { t } = useTranslation();
   const store = useEntryStore();
