@@ -26,8 +26,8 @@ interface OrderDetail {
   order: Record<string, unknown> & { status: string; rowVersion: number; number: string; total: number };
   lines: { sku: string; quantity: number; total: number; amount: number; warehouseId: string | null; stock: Record<string, unknown> | null }[];
   totals: { subtotal: number; taxTotal: number; total: number };
-  history: { fromStatus: string | null; toStatus: string; reason: string | null; username: string | null }[];
-  versions: { revision: number; reason: string | null }[];
+  history: { fromStatus: string | null; toStatus: string; reason: string | null; username: string | null; userId: string | null }[];
+  versions: { revision: number; reason: string | null; createdAt: string; createdBy: string | null }[];
   audit: { handler: string; summary: string | null; username: string | null }[];
   document: unknown;
 }
@@ -197,7 +197,7 @@ describe('orders on one desk', () => {
     expect(detail.history).toEqual([]);
   });
 
-  it('submits: status history, version snapshot, audit, normalised phones, custom flag', async () => {
+  it('submits: status history, audit, normalised phones, custom flag; no version until it changes', async () => {
     const saved = await saveDraft(
       t,
       clerk,
@@ -212,7 +212,8 @@ describe('orders on one desk', () => {
     expect(done.rowVersion).toBeGreaterThan(saved.rowVersion);
     const detail = await getOrder(t, clerk, saved.id);
     expect(detail.history[0]).toMatchObject({ fromStatus: 'draft', toStatus: 'submitted', username: 'li' });
-    expect(detail.versions[0]).toMatchObject({ revision: 0, reason: 'order.reason.submitted' });
+    // Revision 0 is written by the order's first change (orders.amend), not by every submit.
+    expect(detail.versions).toEqual([]);
     // Not chosen on the document: the order is delivered by the desk's van.
     expect(detail.order).toMatchObject({ customFlag: true, submittedAt: expect.any(String), deliveryMethod: 'delivery' });
     expect((detail.order.shipTo as { phone: string }).phone).toBe('13800138000');
@@ -221,6 +222,28 @@ describe('orders on one desk', () => {
     // A submitted order is no longer a draft.
     const again = await refusal(saveDraft(t, clerk, { ...orderDoc(f), id: saved.id, rowVersion: done.rowVersion }));
     expect(again.code).toBe('order.notDraft');
+  });
+
+  it('writes revision 0 with the first change: the order as submitted, by its submitter, at its submission', async () => {
+    const done = await placeOrder(t, clerk, orderDoc(f, { customerId: f.customers.C002, customerPo: 'PO-REV-0', lines: [{ productId: f.products['A100-2'], quantity: 13 }] }));
+    const submitted = await getOrder(t, clerk, done.id);
+    expect(submitted.versions).toEqual([]);
+    const manager = await t.signInAs('manager', 'wang');
+    const changed = await t.call<{ outcome: string; revision: number }>(
+      'orders.amend',
+      { orderId: done.id, rowVersion: done.rowVersion, header: { notes: '周六上午送货' } },
+      manager,
+    );
+    expect(changed).toMatchObject({ outcome: 'window', revision: 1 });
+    const detail = await getOrder(t, clerk, done.id);
+    expect(detail.versions.map((v) => [v.revision, v.reason])).toEqual([
+      [0, 'order.reason.submitted'],
+      [1, 'order.reason.changeInWindow'],
+    ]);
+    // As if written at submit: the submission's instant and the clerk who submitted.
+    expect(detail.versions[0].createdAt).toBe(submitted.order.submittedAt);
+    expect(detail.versions[0].createdBy).toBe(detail.history.find((h) => h.toStatus === 'submitted')!.userId);
+    expect(detail.versions[0].createdBy).not.toBe(detail.versions[1].createdBy);
   });
 
   it('refuses an illegal transition with order.illegalTransition', async () => {

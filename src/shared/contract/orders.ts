@@ -98,7 +98,7 @@ export const ordersSubmit = mutation({
     holds: z.array(reviewHold),
   }),
   access: ORDER_TAKERS,
-  tables: ['orders', 'order_lines', 'order_status_history', 'order_versions'],
+  tables: ['orders', 'order_lines', 'order_status_history'],
 });
 
 export const ordersCancel = mutation({

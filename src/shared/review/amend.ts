@@ -370,6 +370,18 @@ export interface AppliedChange {
   review: ReviewOutcome;
 }
 
+/** When and by whom the order was first submitted (its status history). */
+async function firstSubmission(tx: Tx, orderId: string): Promise<{ at: string; user_id: string | null } | undefined> {
+  return tx
+    .selectFrom('order_status_history')
+    .select(['at', 'user_id'])
+    .where('order_id', '=', orderId)
+    .where('to_status', '=', 'submitted')
+    .orderBy('at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /**
  * Apply a plan: release the old reservation, write header and lines, record a new revision with its
  * diff, flag the order as changed, then review it again (credit, stock, custom).
@@ -385,9 +397,22 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
     .where('revision', '=', order.revision)
     .executeTakeFirst();
   if (!hasBase) {
+    // Revision 0 is written with the first change, not at submit: most orders never change, and
+    // until one does its row and lines are what was submitted. It carries the submission's time
+    // and author, as if it had been written then.
+    const submitted = order.revision === 0 ? await firstSubmission(tx, orderId) : undefined;
     await tx
       .insertInto('order_versions')
-      .values({ id: env.ids.next(), order_id: orderId, revision: order.revision, snapshot: snapshot(order, before), diff: null, reason: encodeReason('beforeChange'), created_at: env.now, created_by: env.userId })
+      .values({
+        id: env.ids.next(),
+        order_id: orderId,
+        revision: order.revision,
+        snapshot: snapshot(order, before),
+        diff: null,
+        reason: encodeReason(submitted ? 'submitted' : 'beforeChange'),
+        created_at: submitted?.at ?? env.now,
+        created_by: submitted ? submitted.user_id : env.userId,
+      })
       .execute();
   }
   await releaseOrder(tx, orderId, env);

@@ -1,8 +1,9 @@
 /**
  * orders.submit: draft → submitted. The stored draft is validated with the full schema (field
  * errors carry the entry screen's paths), checked against the submitter's discount limit and for
- * duplicates, then moved on with its status history, a version snapshot, and handed to the review
- * module (credit / stock / custom review) in the same transaction.
+ * duplicates, then moved on with its status history and handed to the review module (credit /
+ * stock / custom review) in the same transaction. No version row: revision 0, the order as
+ * submitted, is written by its first change (review/amend.ts), since most orders never change.
  */
 import { precompiled, updateRow } from '../../db/precompiled';
 import { DeskError, type FieldError } from '../../errors';
@@ -19,7 +20,7 @@ import { insertHistory } from '../../review/status';
 import { issuesToFieldErrors } from '../../validation';
 import type { AuditEntry, Mutator } from '../env';
 import { readSettings } from '../settings';
-import { assertRowVersion, groupPricesOf, headerForAudit, linesDigest, loadOrder, toDocument } from './records';
+import { assertRowVersion, groupPricesOf, loadOrder, toDocument } from './records';
 
 export interface SubmitArgs {
   id: string;
@@ -42,19 +43,6 @@ export interface SubmitResult {
 
 const customerOf = precompiled<{ id: string }>()((db, arg) =>
   db.selectFrom('customers').select(['id', 'code', 'name', 'name_pinyin', 'active', 'price_group_id']).where('id', '=', arg('id')),
-);
-const versionInsert = precompiled<{ id: string; orderId: string; revision: number; snapshot: string; now: string; userId: string | null }>()(
-  (db, arg) =>
-    db.insertInto('order_versions').values({
-      id: arg('id'),
-      order_id: arg('orderId'),
-      revision: arg('revision'),
-      snapshot: arg('snapshot'),
-      diff: null,
-      reason: encodeReason('submitted'),
-      created_at: arg('now'),
-      created_by: arg('userId'),
-    }),
 );
 const productsActive = precompiled<{ ids: string[] }>()((db, arg) => db.selectFrom('products').select(['id', 'sku', 'active']).where('id', 'in', arg('ids')));
 
@@ -207,16 +195,6 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
     reason: duplicateConfirmed ? encodeReason('duplicateConfirmed', { numbers: duplicateNumbers }) : null,
   });
   await insertHistory(tx, { id: env.ids.next(), order_id: order.id, from_status: 'submitted', to_status: outcome, at: env.now, user_id: env.userId, reason: null });
-
-  // The version snapshot is the order as submitted (revision 1 is the baseline later changes diff against).
-  await versionInsert.affected(tx, {
-    id: env.ids.next(),
-    orderId: order.id,
-    revision: order.revision,
-    snapshot: JSON.stringify({ header: headerForAudit(after), lines: linesDigest(lines) }),
-    now: env.now,
-    userId: env.userId,
-  });
 
   const audit: AuditEntry[] = [
     {
