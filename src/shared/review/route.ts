@@ -161,7 +161,8 @@ export async function decideReview(
     if (order.status === 'approved' || order.status === 'allocated') await releaseOrder(tx, order.id, env);
   }
   const reasons: Reason[] = [];
-  if (options.credit !== false) reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
+  // Credit is checked for credit orders only (creditCheck passes a cash order): its facts are not read.
+  if (options.credit !== false && order.payment_method === 'credit') reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
   const stock = await checkOrderStock(tx, order, settings);
   reasons.push(...stock.reasons);
   const custom = options.custom ?? 'auto';
