@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await desk?.stop();
+  await desk?.discard();
 });
 
 describe('approval queue', () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await desk?.stop();
+  await desk?.discard();
 });
 
 async function signedIn(username = 'admin'): Promise<{ context: BrowserContext; page: Page; m: MastersPage; errors: string[] }> {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await desk?.stop();
+  await desk?.discard();
 });
 
 async function signedIn(username = 'clerk', at = desk): Promise<{ context: BrowserContext; page: Page; o: OrdersPage; errors: string[] }> {

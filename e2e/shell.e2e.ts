@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await desk?.stop();
+  await desk?.discard();
 });
 
 describe('first run and the shell', () => {

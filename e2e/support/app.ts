@@ -16,6 +16,8 @@ export interface RunningDesk {
   /** Kill the server hard (SIGKILL), as a crash would. */
   kill(): Promise<void>;
   stop(): Promise<void>;
+  /** Stop it and remove its data folder (the end of a test file: nothing left in /tmp). */
+  discard(): Promise<void>;
 }
 
 /** Start browser mode on a free port with its own data folder; resolves when it prints its address. */
@@ -50,6 +52,13 @@ export async function startDesk(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 
     async stop() {
       child.kill('SIGTERM');
       await exited;
+    },
+    async discard() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
