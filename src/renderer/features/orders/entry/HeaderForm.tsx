@@ -63,6 +63,18 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
   const searchCustomers = async (q: string) => (await api.invoke('search.customers', { q, limit: 12 })).rows;
   const option = (v: string, label: string) => ({ value: v, label });
 
+  /** Props of a select bound to one header value, each value labelled by the message `${prefix}${value}`. */
+  const choice = <K extends 'channel' | 'orderType' | 'priority' | 'deliveryMethod'>(key: K, label: string, values: readonly Header[K][], prefix: string) => ({
+    label,
+    value: h[key],
+    onChange: (v: string) => {
+      set({ [key]: v } as Partial<Header>);
+      onCommit();
+    },
+    options: values.map((c) => option(c, t(`${prefix}${c}`))),
+    disabled: fixed(key),
+  });
+
   return (
     <div className="o-header" onKeyDown={onKeyDown}>
       <div className="o-hgrid">
@@ -103,26 +115,8 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
         <HText {...text('contactName', t('orders.f.contactName'), { maxLength: ORDER_LIMITS.name })} />
         <HText {...text('contactPhone', t('orders.f.contactPhone'), { maxLength: ORDER_LIMITS.phone, className: 'mono' })} />
         <HText {...text('customerPo', t('orders.f.customerPo'), { maxLength: ORDER_LIMITS.customerPo, className: 'mono' })} />
-        <SelectField
-          label={t('orders.f.channel')}
-          value={h.channel}
-          onChange={(v) => {
-            set({ channel: v as Header['channel'] });
-            onCommit();
-          }}
-          options={ORDER_CHANNELS.map((c) => option(c, t(`orders.channel.${c}`)))}
-          disabled={fixed('channel')}
-        />
-        <SelectField
-          label={t('orders.f.orderType')}
-          value={h.orderType}
-          onChange={(v) => {
-            set({ orderType: v as Header['orderType'] });
-            onCommit();
-          }}
-          options={ORDER_TYPES.map((c) => option(c, t(`orders.type.${c}`)))}
-          disabled={fixed('orderType')}
-        />
+        <SelectField {...choice('channel', t('orders.f.channel'), ORDER_CHANNELS, 'orders.channel.')} />
+        <SelectField {...choice('orderType', t('orders.f.orderType'), ORDER_TYPES, 'orders.type.')} />
 
         <SelectField
           label={t('orders.f.address')}
@@ -154,27 +148,8 @@ export function HeaderForm({ buffer, warehouses, onCustomer, onLeaveHeader, onCo
         <HText {...text('street', t('orders.f.street'), { required: true, span: 3, maxLength: ORDER_LIMITS.street })} />
         <HText {...text('postcode', t('orders.f.postcode'), { maxLength: ORDER_LIMITS.postcode, className: 'mono' })} />
         <HText {...text('billTo', t('orders.f.billTo'), { span: 3, maxLength: ORDER_LIMITS.billTo, placeholder: t('orders.f.billToHint'), title: t('orders.f.billToHint') })} />
-        <SelectField
-          label={t('orders.f.deliveryMethod')}
-          value={h.deliveryMethod}
-          onChange={(v) => {
-            set({ deliveryMethod: v as Header['deliveryMethod'] });
-            onCommit();
-          }}
-          options={DELIVERY_METHODS.map((c) => option(c, t(`orders.delivery.${c}`)))}
-          disabled={locked}
-          data-path="deliveryMethod"
-        />
-        <SelectField
-          label={t('orders.f.priority')}
-          value={h.priority}
-          onChange={(v) => {
-            set({ priority: v as Header['priority'] });
-            onCommit();
-          }}
-          options={ORDER_PRIORITIES.map((c) => option(c, t(`orders.priority.${c}`)))}
-          disabled={fixed('priority')}
-        />
+        <SelectField {...choice('deliveryMethod', t('orders.f.deliveryMethod'), DELIVERY_METHODS, 'orders.delivery.')} data-path="deliveryMethod" />
+        <SelectField {...choice('priority', t('orders.f.priority'), ORDER_PRIORITIES, 'orders.priority.')} />
         <SelectField
           label={t('orders.f.paymentMethod')}
           value={h.paymentMethod}
