@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../shared/db/schema';
+import { fsyncFolder } from './fsync';
 import { registerFunctions } from './functions';
 import { restoreIndexes } from './deferred-indexes';
 import { migrate, verifyApplied } from './migrator';
@@ -124,7 +125,7 @@ export function reserveWal(file: string, frames: number): void {
     fs.closeSync(fd);
   }
   // SQLite syncs the folder when it creates a WAL itself; this one it finds already there.
-  syncFolder(path.dirname(file));
+  fsyncFolder(path.dirname(file));
 }
 
 function walHasContent(wal: string): boolean {
@@ -160,16 +161,4 @@ function isWalDatabase(file: string): boolean {
 function readPageSize(file: string): number {
   const size = readHeader(file)?.readUInt16BE(16) ?? 4096;
   return size === 1 ? 65_536 : size;
-}
-
-function syncFolder(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Not every platform can fsync a folder (Windows); the file's own fsync is what they offer.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
 }

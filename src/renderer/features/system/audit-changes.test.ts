@@ -46,6 +46,19 @@ describe('the changes column', () => {
     expect(en(null, { lines: ['P-1 x2 @1000', 'P-2 x1 @500'] })).toBe('Lines: 2 items');
   });
 
+  it('says what an order change changed, entry by entry, the way the order’s versions do', () => {
+    const diff = [
+      { field: 'deliveryMethod', before: 'delivery', after: 'courier' },
+      { field: 'line.quantity', line: 2, sku: 'BG01', before: 3, after: 5 },
+      { field: 'line.added', line: 3, sku: 'DK12', before: null, after: { quantity: 2, unitPrice: 45_000, discountBp: 0, total: 90_000 } },
+      { field: 'total', before: 150_000, after: 270_000 },
+    ];
+    expect(zh(null, { revision: 1, diff })).toBe(
+      '版本: 1；变更内容: 配送方式: 送货上门 → 快递、第 2 行 BG01 数量: 3 → 5、第 3 行 DK12 新增行: 数量 2，单价 ¥450.00，金额 ¥900.00、价税合计: ¥1,500.00 → ¥2,700.00',
+    );
+    expect(en(null, { diff: diff.slice(0, 2) })).toBe('What changed: Delivery: Our delivery → Courier, Line 2 BG01 Qty: 3 → 5');
+  });
+
   it('keeps ids out: no id field, only the tail of a reference', () => {
     const region = (tail: string) => `0190b3a2-7c1e-7000-8000-00000000${tail}`;
     expect(zh({ id: 'x', region_id: region('ab12') }, { id: 'x', region_id: region('cd34') })).toBe('区域: …ab12 → …cd34');

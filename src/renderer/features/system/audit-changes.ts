@@ -1,11 +1,13 @@
 import type { Result } from '../../api/client';
 import { formatDate, formatDateTime, formatInt, formatMoney } from '../../ui/format';
+import type { DiffEntry } from '@shared/review/amend';
+import { describeEntry } from '../orders/detail/diff-words';
 import { percentText } from '../orders/entry/fields';
 
 type AuditRow = Result<'audit.list'>['rows'][number];
 
 /** The part of i18next's t this needs (the hook's t and a fixed t both fit). */
-export type Translate = (key: string, options?: { defaultValue?: string; count?: number }) => string;
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export interface DescribeOptions {
   /** The screen's language, for date-times. */
@@ -26,6 +28,7 @@ type Kind =
   | 'holds'
   | 'numbers'
   | 'perRole'
+  | 'diff'
   | 'confirmation'
   | 'truncated';
 
@@ -180,7 +183,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   line: f('audit.field.line', 'count'),
   cancelledQty: f('orders.detail.cancelled', 'count'),
   allocatedQty: f('orders.detail.allocated', 'count'),
-  diff: f('orders.diff.title', 'count'),
+  diff: f('orders.diff.title', 'diff'),
   amountDelta: f('approvals.change.delta', 'money'),
   smallChange: f('order.reason.smallChange', 'yesNo'),
 
@@ -323,11 +326,23 @@ class Describer {
         if (!roles) return this.plain(v);
         return this.join(this.roleKeys(roles, {}).map((r) => `${this.t(`status.role.${r}`, { defaultValue: r })} ${this.scalar(spec.inner ?? 'money', roles[r], spec.nullText)}`));
       }
+      case 'diff':
+        return Array.isArray(v) ? this.join(v.map((e) => this.diffEntry(e as DiffEntry))) : this.plain(v);
       case 'truncated':
         return '';
       default:
         return clip(String(v));
     }
+  }
+
+  /** One entry of an order change the way the order's version table says it (第2行 BG01 数量 3 → 5). */
+  private diffEntry(e: DiffEntry): string {
+    const v = describeEntry(e, this.t, { get: shortId });
+    const what = v.where ? `${v.where} ${v.label}` : v.label;
+    if ('added' in v) return `${what}: ${v.added}`;
+    if ('removed' in v) return `${what}: ${v.removed}`;
+    const empty = this.t('orders.diff.empty');
+    return `${what}: ${v.before ?? empty} → ${v.after ?? empty}`;
   }
 
   private roleKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
