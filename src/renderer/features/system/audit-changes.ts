@@ -194,6 +194,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, FieldSpec>> = {
   settlements: f('audit.field.settlements', 'count'),
   byStatus: f('audit.field.byStatus', 'count'),
   asOf: f('audit.field.asOf', 'datetime'),
+  seed: f('audit.field.seed', 'text'),
 
   // What the dispatcher stores instead of an entry too big to keep (see clip in dispatcher.ts)
   truncated: f('audit.value.truncated', 'truncated'),

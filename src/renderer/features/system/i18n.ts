@@ -88,6 +88,7 @@ export const systemText: MessageBundle = {
     'audit.field.settlements': '结算单',
     'audit.field.byStatus': '各状态订单数',
     'audit.field.asOf': '数据截至',
+    'audit.field.seed': '随机种子',
   },
   en: {
     'users.username': 'User name',
@@ -176,5 +177,6 @@ export const systemText: MessageBundle = {
     'audit.field.settlements': 'Settlements',
     'audit.field.byStatus': 'Orders by status',
     'audit.field.asOf': 'Data as of',
+    'audit.field.seed': 'Random seed',
   },
 };
