@@ -277,8 +277,8 @@ export async function loadDemo(desk: Desk, opts: DemoOptions): Promise<DemoResul
   raw.pragma('wal_checkpoint(TRUNCATE)');
   // The load wrote with synchronous = OFF and a rollback journal, so nothing above forced its pages
   // to the disk: flush them before saying it is done. Otherwise a power cut in the next minute could
-  // take what the desk reported as loaded, and the kernel writing back gigabytes meanwhile slowed
-  // every commit of the first minutes (each fsync queued behind it: submits took 2–3× as long).
+  // take what the desk reported as loaded, and the first orders' commits queued their fsyncs behind
+  // the kernel writing back gigabytes.
   const flushStarted = performance.now();
   fsyncFile(desk.store.file);
   if (opts.timer) opts.timer.ms += performance.now() - flushStarted;

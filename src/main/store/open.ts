@@ -116,13 +116,20 @@ export function reserveWal(file: string, frames: number): void {
   if (walHasContent(wal) || !isWalDatabase(file)) return;
   const pageSize = readPageSize(file);
   const bytes = WAL_HEADER_BYTES + frames * (pageSize + WAL_FRAME_HEADER_BYTES);
-  const fd = fs.openSync(wal, 'w');
   try {
-    const zeros = Buffer.alloc(1 << 20);
-    for (let at = 0; at < bytes; at += zeros.length) fs.writeSync(fd, zeros, 0, Math.min(zeros.length, bytes - at), at);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(wal, 'w');
+    try {
+      const zeros = Buffer.alloc(1 << 20);
+      for (let at = 0; at < bytes; at += zeros.length) fs.writeSync(fd, zeros, 0, Math.min(zeros.length, bytes - at), at);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // A full disk or a read-only folder: the desk opens without the reservation (SQLite grows the WAL
+    // as before, or refuses with its own error), never with a half-written file left behind.
+    fs.rmSync(wal, { force: true });
+    return;
   }
   // SQLite syncs the folder when it creates a WAL itself; this one it finds already there.
   fsyncFolder(path.dirname(file));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openStore, reserveWal, storePath } from './open';
 
 const made: string[] = [];
@@ -68,6 +68,24 @@ describe('WAL reserved at open', () => {
     const reopened = openStore(crashed, { walReserveFrames: 500 });
     expect(reopened.raw.prepare('SELECT count(*) AS n, sum(amount) AS total FROM ledger').get()).toEqual({ n: 30, total: 465 });
     await reopened.close();
+  });
+
+  it('opens without the reservation when the disk is full, leaving no partial file', async () => {
+    const dir = await existingStore();
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const write = vi.spyOn(fs, 'writeSync').mockImplementationOnce(() => {
+      throw full;
+    });
+    try {
+      reserveWal(storePath(dir), 200);
+    } finally {
+      write.mockRestore();
+    }
+    expect(fs.existsSync(walOf(dir))).toBe(false);
+    const store = openStore(dir, { walReserveFrames: 0 });
+    store.raw.prepare('INSERT INTO ledger (amount) VALUES (?)').run(700);
+    expect(store.raw.prepare('SELECT sum(amount) AS total FROM ledger').get()).toEqual({ total: 700 });
+    await store.close();
   });
 
   it('reserves nothing for a store file that does not exist yet or is not in WAL mode', () => {
