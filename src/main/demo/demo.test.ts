@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isDeskError } from '../../shared/errors';
 import { lineAmounts } from '../../shared/money';
 import { allocationDrift } from '../../shared/review/allocation';
@@ -160,14 +160,37 @@ describe('demo master data (demo.load)', () => {
 describe('demo order history', () => {
   let t: TestDesk;
   const ORDERS = 2000;
+  /** Files the load fsynced, by path (it writes with synchronous = OFF, so only its own flush makes it durable). */
+  const flushed: string[] = [];
   beforeAll(async () => {
     t = await openTestDesk();
-    const r = await loadDemo(t.desk, { password: TEST_PASSWORD, orders: ORDERS, asOf: AS_OF, seed: 'history-test' });
-    expect(r.orders).toBe(ORDERS);
+    const opened = new Map<number, string>();
+    const realOpen = fs.openSync.bind(fs);
+    const realFsync = fs.fsyncSync.bind(fs);
+    const openSpy = vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode | null) => {
+      const fd = realOpen(file, flags ?? 'r', mode);
+      opened.set(fd, String(file));
+      return fd;
+    }) as typeof fs.openSync);
+    const fsyncSpy = vi.spyOn(fs, 'fsyncSync').mockImplementation((fd: number) => {
+      flushed.push(opened.get(fd) ?? `fd ${fd}`);
+      realFsync(fd);
+    });
+    try {
+      const r = await loadDemo(t.desk, { password: TEST_PASSWORD, orders: ORDERS, asOf: AS_OF, seed: 'history-test' });
+      expect(r.orders).toBe(ORDERS);
+    } finally {
+      openSpy.mockRestore();
+      fsyncSpy.mockRestore();
+    }
   });
   afterAll(async () => {
     await t.close();
     fs.rmSync(t.dataDir, { recursive: true, force: true });
+  });
+
+  it('flushes the desk file to the disk before it reports done', () => {
+    expect(flushed).toContain(t.desk.store.file);
   });
 
   it('keeps every reference valid', () => {
