@@ -6,7 +6,7 @@ import { DataGrid, type Column } from '../../ui/DataGrid';
 import { useAuditText } from '../../i18n/audit';
 import { TextField } from '../../ui/Field';
 import { formatDateTime } from '../../ui/format';
-import { describeChanges } from './audit-changes';
+import { changeEntries, describeChanges } from './audit-changes';
 
 type AuditRow = Result<'audit.list'>['rows'][number];
 
@@ -16,6 +16,8 @@ export function AuditScreen() {
   const [entityId, setEntityId] = useState('');
   const audit = useQuery('audit.list', { entityId: entityId.trim() || undefined, limit: 500 });
   const rows = audit.data?.rows ?? [];
+  const [activeIndex, setActiveIndex] = useState(0);
+  const active = rows[Math.min(activeIndex, rows.length - 1)];
   const columns: Column<AuditRow>[] = [
     { key: 'at', header: t('audit.time'), width: '150px', render: (r) => formatDateTime(r.at, i18n.language) },
     { key: 'user', header: t('audit.user'), width: '100px', render: (r) => r.username ?? '—' },
@@ -32,7 +34,43 @@ export function AuditScreen() {
           <TextField label={t('audit.filter')} value={entityId} onChange={setEntityId} />
         </div>
       </header>
-      <DataGrid label="audit" columns={columns} rowCount={rows.length} getRow={(i) => rows[i]} rowKey={(r) => r.id} emptyText={t('common.empty')} autoFocus />
+      <DataGrid
+        label="audit"
+        columns={columns}
+        rowCount={rows.length}
+        getRow={(i) => rows[i]}
+        rowKey={(r) => r.id}
+        emptyText={t('common.empty')}
+        onActiveChange={(i) => setActiveIndex(i)}
+        autoFocus
+      />
+      {active ? <AuditDetail row={active} /> : null}
+    </section>
+  );
+}
+
+/**
+ * The row under the cursor in full: what happened, then each change on its own line with every
+ * item listed (the column shows one line, cut at the edge of the screen).
+ */
+function AuditDetail({ row }: { row: AuditRow }) {
+  const { t, i18n } = useTranslation();
+  const auditText = useAuditText();
+  const entries = changeEntries(row, t, { locale: i18n.language, whole: true });
+  return (
+    <section className="audit-detail panel" aria-label={t('audit.detail')} aria-live="polite">
+      <p className="audit-detail-head">
+        <span>{formatDateTime(row.at, i18n.language)}</span>
+        <span>{row.username ?? '—'}</span>
+        <strong>{auditText(row)}</strong>
+      </p>
+      {entries.length ? (
+        <ul className="audit-detail-changes">
+          {entries.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../i18n';
-import { AUDIT_FIELDS, describeChanges, humanizeKey } from './audit-changes';
+import { AUDIT_FIELDS, changeEntries, describeChanges, humanizeKey } from './audit-changes';
 import { systemText } from './i18n';
 
 const zh = (before: Record<string, unknown> | null, after: Record<string, unknown> | null) =>
@@ -57,6 +57,14 @@ describe('the changes column', () => {
       '版本: 1；变更内容: 配送方式: 送货上门 → 快递、第 2 行 BG01 数量: 3 → 5、第 3 行 DK12 新增行: 数量 2，单价 ¥450.00，金额 ¥900.00、价税合计: ¥1,500.00 → ¥2,700.00',
     );
     expect(en(null, { diff: diff.slice(0, 2) })).toBe('What changed: Delivery: Our delivery → Courier, Line 2 BG01 Qty: 3 → 5');
+  });
+
+  it('counts a long list and cuts a long text in the column, and gives them whole to the detail pane', () => {
+    const diff = Array.from({ length: 7 }, (_, i) => ({ field: 'line.quantity', line: i + 1, sku: `SK${i}`, before: 1, after: 2 }));
+    const notes = '客户要求：'.padEnd(80, '加急');
+    expect(zh(null, { diff, notes })).toBe(`变更内容: 7 项；备注: ${notes.slice(0, 59)}…`);
+    const whole = changeEntries({ before: null, after: { diff, notes } }, i18n.getFixedT('zh-CN'), { locale: 'zh-CN', whole: true });
+    expect(whole).toEqual([`变更内容: ${diff.map((d) => `第 ${d.line} 行 ${d.sku} 数量: 1 → 2`).join('、')}`, `备注: ${notes}`]);
   });
 
   it('keeps ids out: no id field, only the tail of a reference', () => {

@@ -12,6 +12,8 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 export interface DescribeOptions {
   /** The screen's language, for date-times. */
   locale: string;
+  /** Every item of a list and every character of a text (the detail pane), not the column's short form. */
+  whole?: boolean;
 }
 
 type Kind =
@@ -250,8 +252,12 @@ class Describer {
   }
 
   private join(parts: string[]): string {
-    if (parts.length > MAX_LIST) return this.items(parts.length);
+    if (parts.length > MAX_LIST && !this.opts.whole) return this.items(parts.length);
     return parts.join(this.listSep());
+  }
+
+  private clip(text: string): string {
+    return this.opts.whole ? text.trim() : clip(text);
   }
 
   private yesNo(v: unknown): string | null {
@@ -264,12 +270,12 @@ class Describer {
   private plain(v: unknown): string {
     if (v === null || v === undefined || v === '') return this.t('orders.diff.empty');
     if (typeof v === 'boolean') return this.yesNo(v) as string;
-    if (typeof v === 'string') return UUID.test(v) ? shortId(v) : clip(v);
+    if (typeof v === 'string') return UUID.test(v) ? shortId(v) : this.clip(v);
     if (typeof v === 'number') return String(v);
     if (Array.isArray(v)) return this.items(v.length);
     const obj = record(v);
     if (obj) return this.items(Object.keys(obj).length);
-    return clip(JSON.stringify(v) ?? String(v));
+    return this.clip(JSON.stringify(v) ?? String(v));
   }
 
   private scalar(kind: 'money' | 'percent', v: unknown, nullText?: string): string {
@@ -332,7 +338,7 @@ class Describer {
       case 'truncated':
         return '';
       default:
-        return clip(String(v));
+        return this.clip(String(v));
     }
   }
 

@@ -53,6 +53,7 @@ export const systemText: MessageBundle = {
     'audit.entity': '对象',
     'audit.summary': '说明',
     'audit.changes': '变更内容',
+    'audit.detail': '所选记录',
     'audit.filter': '按对象 ID 过滤',
     // The changes column (audit-changes.ts): labels the other screens do not have, and how it reads
     'audit.change.sep': '；',
@@ -142,6 +143,7 @@ export const systemText: MessageBundle = {
     'audit.entity': 'Object',
     'audit.summary': 'Summary',
     'audit.changes': 'Changes',
+    'audit.detail': 'Selected entry',
     'audit.filter': 'Filter by object id',
     'audit.change.sep': '; ',
     'audit.value.items': '{{count}} items',
