@@ -1,31 +1,25 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HoldReason } from '@shared/contract/review';
-import { api, ApiError } from '../../api/client';
-import { installKeyboard } from '../../app/keyboard';
+import { ApiError } from '../../api/client';
+import { stubDesk } from '../../testing/stub-desk';
 import '../../i18n';
 import { DecisionDialog, newDraft, type DecisionDraft, type DecisionTarget } from './DecisionDialog';
 import { planDecision } from './model';
 
 type Invoke = (name: string, input: unknown) => Promise<unknown>;
 let invoke: ReturnType<typeof vi.fn<Invoke>>;
-let uninstall: () => void;
+let teardown: () => void;
 
 beforeEach(() => {
   invoke = vi.fn<Invoke>(async (name) => {
     throw new Error(`unexpected ${name}`);
   });
-  vi.spyOn(api, 'invoke').mockImplementation(invoke as unknown as typeof api.invoke);
-  vi.spyOn(api, 'subscribe').mockImplementation(() => () => {});
-  uninstall = installKeyboard();
+  teardown = stubDesk(invoke);
 });
-afterEach(() => {
-  uninstall();
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(() => teardown());
 
 const hold = (kind: HoldReason['kind'], code: string, params: HoldReason['params'], id = `h-${kind}`): HoldReason => ({
   holdId: id,

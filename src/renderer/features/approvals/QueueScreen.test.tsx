@@ -1,9 +1,8 @@
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { QueueRow } from '@shared/contract/review';
-import { api } from '../../api/client';
-import { installKeyboard } from '../../app/keyboard';
+import { stubDesk } from '../../testing/stub-desk';
 import { useSession } from '../../app/session';
 import type { Role } from '@shared/roles';
 import '../../i18n';
@@ -13,7 +12,7 @@ import { QueueScreen } from './QueueScreen';
 
 type Invoke = (name: string, input: unknown) => Promise<unknown>;
 let invoke: ReturnType<typeof vi.fn<Invoke>>;
-let uninstall: () => void;
+let teardown: () => void;
 
 const REASON = { holdId: 'h1', kind: 'credit' as const, code: 'credit.overLimit', params: { exposureText: '2,712.00', limitText: '2,000.00', overText: '712.00' }, createdAt: '2026-11-20T02:00:00.000Z', awaitingChange: false, comment: null };
 const ROW: QueueRow = {
@@ -60,15 +59,9 @@ beforeEach(() => {
     if (name === 'approvals.detail') return DETAIL;
     throw new Error(`unexpected ${name}`);
   });
-  vi.spyOn(api, 'invoke').mockImplementation(invoke as unknown as typeof api.invoke);
-  vi.spyOn(api, 'subscribe').mockImplementation(() => () => {});
-  uninstall = installKeyboard();
+  teardown = stubDesk(invoke);
 });
-afterEach(() => {
-  uninstall();
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(() => teardown());
 
 const CHANGE = {
   holdId: 'h2',

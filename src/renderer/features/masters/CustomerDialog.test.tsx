@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError } from '../../api/client';
-import { installKeyboard } from '../../app/keyboard';
+import { ApiError } from '../../api/client';
+import { stubDesk } from '../../testing/stub-desk';
 import { useSession } from '../../app/session';
 import '../../i18n';
 import { CustomerDialog } from './CustomerDialog';
@@ -12,24 +12,18 @@ const PHONE_ERROR = '请输入手机号（11 位）或座机号（区号-号码�
 
 type Invoke = (name: string, input: unknown) => Promise<unknown>;
 let invoke: ReturnType<typeof vi.fn<Invoke>>;
-let uninstall: () => void;
+let teardown: () => void;
 
 beforeEach(() => {
   invoke = vi.fn<Invoke>(async (name) => {
     if (name.endsWith('.list')) return { rows: [] };
     throw new Error(`unexpected ${name}`);
   });
-  vi.spyOn(api, 'invoke').mockImplementation(invoke as unknown as typeof api.invoke);
-  vi.spyOn(api, 'subscribe').mockImplementation(() => () => {});
+  teardown = stubDesk(invoke);
   useSession.setState({ user: { id: 'u1', username: 'clerk', displayName: '录单员', role: 'clerk', approvalLimit: null } });
   useDrafts.setState({ drafts: {} });
-  uninstall = installKeyboard();
 });
-afterEach(() => {
-  uninstall();
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(() => teardown());
 
 /** The cell of an address field: its input and the error shown beneath it. */
 const addressCell = (field: string) => screen.getByLabelText(`收货地址 1 ${field}`).closest('.cell-field') as HTMLElement;

@@ -1,9 +1,9 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@shared/settings';
-import { api, ApiError } from '../../api/client';
-import { installKeyboard } from '../../app/keyboard';
+import { ApiError } from '../../api/client';
+import { stubDesk } from '../../testing/stub-desk';
 import { useSession } from '../../app/session';
 import { useToasts } from '../../app/toasts';
 import '../../i18n';
@@ -66,7 +66,7 @@ const product = (id: string, sku: string, name: string, price: number) => ({
 const PRODUCTS = [product('p1', 'A100-1', '不锈钢螺丝', 1250), product('p2', 'B200-1', '工业胶带', 650), product('p3', 'D400-1', '交流接触器', 5600)];
 
 let invoke: ReturnType<typeof vi.fn<Invoke>>;
-let uninstall: () => void;
+let teardown: () => void;
 let saves: Record<string, unknown>[];
 /** The desk refuses the next draft saves with this error (null: it takes them). */
 let refuse: ApiError | null;
@@ -103,17 +103,11 @@ beforeEach(() => {
         throw new Error(`unexpected ${name}`);
     }
   });
-  vi.spyOn(api, 'invoke').mockImplementation(invoke as unknown as typeof api.invoke);
-  vi.spyOn(api, 'subscribe').mockImplementation(() => () => {});
+  teardown = stubDesk(invoke);
   useSession.setState({ user: { id: 'u1', username: 'clerk', displayName: '录单员', role: 'clerk', approvalLimit: null } });
   useToasts.setState({ toasts: [] });
-  uninstall = installKeyboard();
 });
-afterEach(() => {
-  uninstall();
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(() => teardown());
 
 const cell = (n: number, col: string) => document.querySelectorAll(`[data-col="${col}"]`)[n - 1] as HTMLInputElement;
 const rows = () => document.querySelectorAll('.o-lines tbody tr').length;

@@ -1,13 +1,12 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditRow } from '@shared/contract/system';
-import { api } from '../../api/client';
-import { installKeyboard } from '../../app/keyboard';
+import { stubDesk } from '../../testing/stub-desk';
 import '../../i18n';
 import { AuditScreen } from './AuditScreen';
 
-let uninstall: () => void;
+let teardown: () => void;
 
 const DIFF = [
   { field: 'deliveryMethod', before: 'delivery', after: 'courier' },
@@ -46,18 +45,12 @@ const LOGIN: AuditRow = {
 };
 
 beforeEach(() => {
-  vi.spyOn(api, 'invoke').mockImplementation((async (name: string) => {
+  teardown = stubDesk(async (name: string) => {
     if (name === 'audit.list') return { rows: [LOGIN, AMEND] };
     throw new Error(`unexpected ${name}`);
-  }) as unknown as typeof api.invoke);
-  vi.spyOn(api, 'subscribe').mockImplementation(() => () => {});
-  uninstall = installKeyboard();
+  });
 });
-afterEach(() => {
-  uninstall();
-  cleanup();
-  vi.restoreAllMocks();
-});
+afterEach(() => teardown());
 
 describe('audit screen', () => {
   it('shows the entry under the cursor in full, each change on its own line, every item listed', async () => {
