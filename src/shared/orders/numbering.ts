@@ -10,6 +10,7 @@
  * daylight saving fall back to Intl with that explicit zone (never the machine's own zone).
  */
 import type { Tx } from '../mutators/env';
+import { precompiled } from '../db/precompiled';
 
 /** Zones without daylight saving, minutes east of UTC. */
 const FIXED_OFFSETS: Record<string, number> = {
@@ -133,14 +134,19 @@ export function parseOrderNumber(number: string): { deskCode: string; day: strin
 }
 
 /** Take the next number of the desk's day counter (portable upsert: SQLite and PostgreSQL). */
+// Built and compiled once (precompiled.ts): every new draft takes a number.
+const bumpCounter = precompiled<{ name: string }>()((db, arg) =>
+  db
+    .insertInto('counters')
+    .values({ name: arg('name'), value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .returning('value'),
+);
+
 export async function nextOrderNumber(tx: Tx, deskCode: string, nowIso: string, timeZone: string): Promise<string> {
   const day = compactDate(localDate(nowIso, timeZone));
   const name = orderCounterName(deskCode, day);
-  const row = await tx
-    .insertInto('counters')
-    .values({ name, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-    .returning('value')
-    .executeTakeFirstOrThrow();
+  const row = await bumpCounter.first(tx, { name });
+  if (!row) throw new Error(`order counter ${name} returned no value`);
   return formatOrderNumber(deskCode, day, Number(row.value));
 }
