@@ -15,6 +15,7 @@ import { implementations } from '../src/main/handlers';
 import { TableWriter, withBatchedTriggers } from '../src/main/demo/bulk';
 import { loadDemo } from '../src/main/demo/load';
 import { Rng } from '../src/main/demo/random';
+import { fsyncFile } from '../src/main/store/fsync';
 import { openStore, storePath } from '../src/main/store/open';
 import { type Metric, latency, log, median, missingHandlers, percentile, round, throughputRatio, unavailable } from './lib';
 
@@ -299,9 +300,7 @@ async function submitMetrics(c: Ctx): Promise<Metric[]> {
   fs.mkdirSync(twinDir, { recursive: true });
   fs.copyFileSync(c.desk.store.file, storePath(twinDir));
   // On disk before the first sample: the kernel writing back gigabytes meanwhile would stall the fsyncs of both sides.
-  const fd = fs.openSync(storePath(twinDir), 'r+');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
+  fsyncFile(storePath(twinDir));
   const twin = openStore(twinDir);
   try {
     return await submitLoop(c, names, twin.raw);

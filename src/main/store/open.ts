@@ -113,8 +113,11 @@ const WAL_FRAME_HEADER_BYTES = 24;
 export function reserveWal(file: string, frames: number): void {
   if (frames <= 0) return;
   const wal = `${file}-wal`;
-  if (walHasContent(wal) || !isWalDatabase(file)) return;
-  const pageSize = readPageSize(file);
+  if (walHasContent(wal)) return;
+  const head = readHeader(file);
+  // SQLite deletes the WAL of an empty database at open, and a rollback-journal one has none.
+  if (!head || head[18] !== 2 || head[19] !== 2) return;
+  const pageSize = head.readUInt16BE(16) === 1 ? 65_536 : head.readUInt16BE(16);
   const bytes = WAL_HEADER_BYTES + frames * (pageSize + WAL_FRAME_HEADER_BYTES);
   try {
     const fd = fs.openSync(wal, 'w');
@@ -158,15 +161,4 @@ function readHeader(file: string): Buffer | null {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** A database whose header's read and write versions say WAL (2, 2). */
-function isWalDatabase(file: string): boolean {
-  const head = readHeader(file);
-  return head !== null && head[18] === 2 && head[19] === 2;
-}
-
-function readPageSize(file: string): number {
-  const size = readHeader(file)?.readUInt16BE(16) ?? 4096;
-  return size === 1 ? 65_536 : size;
 }
