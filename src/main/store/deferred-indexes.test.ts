@@ -1,19 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deferIndexes, restoreIndexes } from './deferred-indexes';
+import { tempDirs } from '../testing/temp-dirs';
 import { openStore, type Store } from './open';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('order-desk-store-');
 
 function open(dir?: string): Store {
-  const d = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-store-'));
-  if (!dir) dirs.push(d);
-  return openStore(d);
+  return openStore(dir ?? tempDir());
 }
 
 const indexesOf = (s: Store, table: string) =>

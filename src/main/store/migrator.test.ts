@@ -1,23 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DESK_MIGRATIONS } from '../../../migrations/desk';
+import { tempDirs } from '../testing/temp-dirs';
 import { openStore, storePath } from './open';
 import { checksum } from './migrator';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-store-'));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('order-desk-store-');
 
 function fileHash(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { tempDirs } from '../testing/temp-dirs';
 import { openStore, reserveWal, storePath } from './open';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-
-function tempDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'order-desk-wal-'));
-  made.push(dir);
-  return dir;
-}
+const tempDir = tempDirs('order-desk-wal-');
 
 const walOf = (dir: string) => `${storePath(dir)}-wal`;
 const sizeOf = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
