@@ -54,4 +54,21 @@ describe('indexes deferred by a bulk load', () => {
     expect(indexesOf(s, 'settlements').map((i) => i.name)).toEqual(dropped.map((d) => d.name).sort());
     await s.close();
   });
+
+  it('builds with the sorter on temporary files and gives the store its own settings back', async () => {
+    const s = open();
+    const settings = () => ({
+      tempStore: s.raw.pragma('temp_store', { simple: true }),
+      cacheSize: s.raw.pragma('cache_size', { simple: true }),
+      threads: s.raw.pragma('threads', { simple: true }),
+    });
+    const before = settings();
+    expect(before.tempStore).toBe(2); // the desk keeps temporary storage in memory
+    const dropped = deferIndexes(s.raw, ['orders']);
+    let during: ReturnType<typeof settings> | null = null;
+    expect(restoreIndexes(s.raw, () => (during ??= settings()))).toBe(dropped.length);
+    expect(during).toMatchObject({ tempStore: 1, cacheSize: -2000 });
+    expect(settings()).toEqual(before);
+    await s.close();
+  });
 });
