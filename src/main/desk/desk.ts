@@ -80,7 +80,11 @@ export class Desk {
   }
 
   private scheduleCheckpoint(): void {
-    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    // Every write pushes the idle checkpoint back: restart the pending timer rather than make a new one.
+    if (this.checkpointTimer) {
+      this.checkpointTimer.refresh();
+      return;
+    }
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
       try {

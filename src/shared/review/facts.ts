@@ -152,8 +152,14 @@ export interface StockInputs {
  * Stock-check inputs for what the order still has to reserve: per line its warehouse (resolved)
  * and quantity − delivered − cancelled − already allocated.
  */
-export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: string | null }, withAwaiting = false): Promise<StockInputs> {
-  const raw = await orderLines(tx, order.id);
+export async function stockInputs(
+  tx: Tx,
+  order: { id: string; warehouse_id: string | null },
+  withAwaiting = false,
+  /** The order's lines as stored, in line order, when the caller has just read them. */
+  known?: readonly AllocLine[],
+): Promise<StockInputs> {
+  const raw = known ? [...known] : await orderLines(tx, order.id);
   const productIds = [...new Set(raw.map((l) => l.product_id))];
   // One read serves both the warehouse choice of lines without one and the check itself.
   const rows = productIds.length ? await stockOf.rows(tx, { productIds }) : [];
@@ -183,12 +189,8 @@ export async function stockInputs(tx: Tx, order: { id: string; warehouse_id: str
 
 const RESERVING = ['approved', 'allocated', 'picking', 'partly_shipped'] as const;
 
-/**
- * Per product × warehouse, what approved orders (other than this one) still owe without a
- * reservation: they were approved on in-transit stock that has not been reserved yet.
- */
-export async function awaitingStock(tx: Tx, productIds: readonly string[], excludeOrderId: string): Promise<{ product_id: string; warehouse_id: string; n: number }[]> {
-  const rows = await tx
+const awaitingOf = precompiled<{ productIds: string[]; excludeOrderId: string }>()((db, arg) =>
+  db
     .selectFrom('order_lines as l')
     .innerJoin('orders as o', 'o.id', 'l.order_id')
     .select((eb) => [
@@ -196,11 +198,18 @@ export async function awaitingStock(tx: Tx, productIds: readonly string[], exclu
       'l.warehouse_id',
       eb.fn.sum<number>(eb(eb(eb('l.quantity', '-', eb.ref('l.delivered_qty')), '-', eb.ref('l.cancelled_qty')), '-', eb.ref('l.allocated_qty'))).as('n'),
     ])
-    .where('l.product_id', 'in', [...productIds])
+    .where('l.product_id', 'in', arg('productIds'))
     .where('o.status', 'in', [...RESERVING])
-    .where('o.id', '!=', excludeOrderId)
+    .where('o.id', '!=', arg('excludeOrderId'))
     .where((eb) => eb(eb(eb(eb('l.quantity', '-', eb.ref('l.delivered_qty')), '-', eb.ref('l.cancelled_qty')), '-', eb.ref('l.allocated_qty')), '>', 0))
-    .groupBy(['l.product_id', 'l.warehouse_id'])
-    .execute();
+    .groupBy(['l.product_id', 'l.warehouse_id']),
+);
+
+/**
+ * Per product × warehouse, what approved orders (other than this one) still owe without a
+ * reservation: they were approved on in-transit stock that has not been reserved yet.
+ */
+export async function awaitingStock(tx: Tx, productIds: readonly string[], excludeOrderId: string): Promise<{ product_id: string; warehouse_id: string; n: number }[]> {
+  const rows = await awaitingOf.rows(tx, { productIds: [...productIds], excludeOrderId });
   return rows.filter((r) => r.warehouse_id !== null).map((r) => ({ product_id: r.product_id, warehouse_id: r.warehouse_id as string, n: Number(r.n) }));
 }

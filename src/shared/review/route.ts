@@ -3,13 +3,13 @@
  * reserves its stock, or puts it on hold with one order_holds row per failing reason — all inside
  * the caller's transaction.
  */
-import { precompiled } from '../db/precompiled';
+import { insertRow, precompiled } from '../db/precompiled';
 import { DeskError } from '../errors';
 import type { MutatorEnv, Tx } from '../mutators/env';
 import { readSettings } from '../mutators/settings';
 import type { OrderStatus } from '../orders/status';
 import type { Settings } from '../settings';
-import { allocateOrder, releaseOrder } from './allocation';
+import { allocateOrder, releaseOrder, type AllocLine } from './allocation';
 import { creditCheck, customCheck, stockCheck, type Reason, type StockCheckResult } from './checks';
 import { creditFacts, stockInputs, type StockInputs } from './facts';
 import { loadOrder, setOrderStatus, touchOrder } from './status';
@@ -30,9 +30,10 @@ export async function checkOrderStock(
   tx: Tx,
   order: { id: string; warehouse_id: string | null; promised_date: string | null; requested_date: string | null },
   settings: Settings,
+  lines?: readonly AllocLine[],
 ): Promise<StockCheckResult & { inputs: StockInputs }> {
   // Orders approved on in-transit stock exist only while the setting allows counting it.
-  const inputs = await stockInputs(tx, order, settings.countInTransit);
+  const inputs = await stockInputs(tx, order, settings.countInTransit, lines);
   const result = stockCheck(inputs.lines, inputs.stock, {
     promisedDate: order.promised_date ?? order.requested_date,
     countInTransit: settings.countInTransit,
@@ -73,23 +74,20 @@ export async function insertHolds(tx: Tx, orderId: string, reasons: readonly Rea
   for (const r of reasons) {
     const id = env.ids.next();
     ids.push(id);
-    await tx
-      .insertInto('order_holds')
-      .values({
-        id,
-        order_id: orderId,
-        kind: r.kind,
-        code: r.code,
-        params: JSON.stringify(r.params),
-        status: 'open',
-        created_at: env.now,
-        decided_at: null,
-        decided_by: null,
-        comment: null,
-        awaiting_change: 0,
-        change_request_id: null,
-      })
-      .execute();
+    await insertRow(tx, 'order_holds', {
+      id,
+      order_id: orderId,
+      kind: r.kind,
+      code: r.code,
+      params: JSON.stringify(r.params),
+      status: 'open',
+      created_at: env.now,
+      decided_at: null,
+      decided_by: null,
+      comment: null,
+      awaiting_change: 0,
+      change_request_id: null,
+    });
   }
   return ids;
 }
@@ -105,6 +103,8 @@ export interface ReviewOptions {
   reason?: string | null;
   /** The order comes straight from draft: it has no holds to supersede and no stock reserved. */
   fromDraft?: boolean;
+  /** The order's lines as stored (in line order), when the caller has them: not read again. */
+  lines?: readonly AllocLine[];
 }
 
 const HOLDABLE: readonly OrderStatus[] = ['submitted', 'on_hold', 'approved', 'allocated'];
@@ -163,7 +163,7 @@ export async function decideReview(
   const reasons: Reason[] = [];
   // Credit is checked for credit orders only (creditCheck passes a cash order): its facts are not read.
   if (options.credit !== false && order.payment_method === 'credit') reasons.push(...creditCheck(await creditFacts(tx, order, settings, env.now)));
-  const stock = await checkOrderStock(tx, order, settings);
+  const stock = await checkOrderStock(tx, order, settings, options.lines);
   reasons.push(...stock.reasons);
   const custom = options.custom ?? 'auto';
   if (custom === 'force' || (custom === 'auto' && order.custom_flag && !(await hasConfirmation(tx, order.id)))) {

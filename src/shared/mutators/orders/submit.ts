@@ -132,6 +132,7 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
       .where('order_id', '=', order.id)
       .where('warehouse_id', 'is', null)
       .execute();
+    for (const l of lines) l.warehouse_id ??= order.warehouse_id;
   }
 
   const customFlag = doc.customRequired || lines.some((l) => !!l.custom_params);
@@ -174,7 +175,7 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   // submitted → approved / on hold in one update (two history rows keep both steps), which saves a
   // statement and the index pages of the intermediate status on every submit.
   const after = { ...order, ...patch, search_text: searchText };
-  const decision = await decideReview(tx, after, env, { credit: true, custom: 'auto', fromDraft: order.status === 'draft' }, settings);
+  const decision = await decideReview(tx, after, env, { credit: true, custom: 'auto', fromDraft: order.status === 'draft', lines }, settings);
   const outcome: OrderStatus = decision.reasons.length ? 'on_hold' : 'approved';
   assertTransition('submitted', outcome);
   const rowVersion = order.row_version + 2;
