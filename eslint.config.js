@@ -24,6 +24,17 @@ export default tseslint.config(
     },
   },
   {
+    // Schemas are built with the configured zod (src/shared/zod.ts); types may come from zod itself.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/shared/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: 'Import { z } from src/shared/zod: it is configured before any schema is built.', allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // src/shared stays pure: no Node built-ins, nothing from main/renderer/hub.
     files: ['src/shared/**/*.ts'],
     rules: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Desk settings with their defaults. Amounts in fen, rates in basis points, windows in minutes. */
 export const settingsSchema = z.object({

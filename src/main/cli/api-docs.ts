@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../shared/zod';
 import { contract } from '../../shared/contract';
 import type { HandlerDef } from '../../shared/contract/define';
 

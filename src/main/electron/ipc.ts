@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow } from 'electron';
-import { z } from 'zod';
+import { z } from '../../shared/zod';
 import type { Desk } from '../desk/desk';
 import { isAppUrl } from './security';
 

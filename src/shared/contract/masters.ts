@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { LOCALES } from '../i18n/translate';
 import { ALL_ROLES, MASTER_EDITORS, ORDER_TAKERS, type Role } from '../roles';
 import {

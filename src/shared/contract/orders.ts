@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { ORDER_TAKERS } from '../roles';
 import { ORDER_STATUSES } from '../orders/status';
 import { DELIVERY_METHODS, ORDER_CHANNELS, ORDER_PRIORITIES, ORDER_TYPES, PAYMENT_METHODS, orderDraftSchema } from '../orders/schema';

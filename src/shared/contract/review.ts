@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { DELIVERY_METHODS } from '../orders/schema';
 import { ORDER_STATUSES } from '../orders/status';
 import { APPROVERS, ORDER_TAKERS } from '../roles';

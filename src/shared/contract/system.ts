@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { ROLES } from '../roles';
 import { settingsSchema } from '../settings';
 import { mutation, query } from './define';

@@ -9,7 +9,7 @@
  *   leaves a field; the main process runs the whole schema on the stored order at submit, so the
  *   field error paths (shipTo.phone, lines.2.quantity) are the same on both sides.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { zIsoDate, zMoneyFen, zOptional, zPhone, zPostcode, zQuantity, zRequiredText } from '../validators';
 
 export const ORDER_CHANNELS = ['store', 'online', 'phone', 'wholesale'] as const;

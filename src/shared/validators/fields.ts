@@ -6,7 +6,7 @@
  * A missing value (undefined, null, or text that is blank after trimming) is always 'v.required';
  * wrap a schema in zOptional() for fields that may be left empty.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { isEmail, normalizeEmail } from './email';
 import { isLandline, isMobile, isPhone, normalizeLandline, normalizeMobile, normalizePhone } from './phone';
 import { isPostcode } from './postcode';
