@@ -10,7 +10,6 @@ import { deferredIndexes } from './20261128_0009_deferred_indexes';
 import { customerListFilters } from './20261128_0010_customer_list_filters';
 import { slimProductLines } from './20261128_0011_slim_product_lines';
 import { deliveryMethod } from './20261128_0012_delivery_method';
-import { ordersSearchIdleMerge } from './20261128_0013_orders_search_idle_merge';
 
 export interface DeskMigration {
   /** Timestamp-named; the list below must stay in ascending order. */
@@ -20,4 +19,4 @@ export interface DeskMigration {
 }
 
 /** Static list (no readdir: that breaks inside a packaged app). Append only. */
-export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes, creditFigures, deferredIndexes, customerListFilters, slimProductLines, deliveryMethod, ordersSearchIdleMerge];
+export const DESK_MIGRATIONS: readonly DeskMigration[] = [system, auth, masters, orders, review, orderHistoryScale, auditCodes, creditFigures, deferredIndexes, customerListFilters, slimProductLines, deliveryMethod];

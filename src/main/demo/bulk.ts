@@ -113,39 +113,26 @@ export function withBatchedTriggers(raw: Database.Database, table: string, fill:
 /** FTS5's own default for the in-memory term buffer flushed into a new segment. */
 const FTS5_DEFAULT_HASHSIZE = 1024 * 1024;
 
-/** FTS5's own default for automerge (segments on a level before a write merges them). */
-const FTS5_DEFAULT_AUTOMERGE = 4;
-
 /**
  * Run a bulk load with a larger FTS5 term buffer on the given FTS tables, then put the default back.
  * With the default 1 MB buffer, a million orders flush hundreds of small segments that FTS5 then
  * merges level by level; a 64 MB buffer flushes a few large ones, which cut the index cost of
- * a demo order by about two thirds. FTS5's automerge is on for the load (the desk keeps it off for
- * orders_fts and merges when idle, see store/fts-merge.ts; a load is one long write that must leave
- * a merged index). The settings live in each table's _config, so they are restored even when the
- * load fails.
+ * a demo order by about two thirds. The setting lives in each table's _config, so it is restored
+ * even when the load fails.
  */
 export async function withFtsBuffer<R>(raw: Database.Database, ftsTables: readonly string[], fn: () => Promise<R> | R, bytes = 64 * 1024 * 1024): Promise<R> {
-  for (const t of ftsTables) if (!/^\w+$/.test(t)) throw new RangeError(`not an FTS table name: ${t}`);
-  const automerge = new Map(
-    ftsTables.map((t) => {
-      const v = raw.prepare(`SELECT v FROM ${t}_config WHERE k = 'automerge'`).pluck().get();
-      return [t, v == null ? FTS5_DEFAULT_AUTOMERGE : Number(v)] as const;
-    }),
-  );
-  // FTS5 reads a configuration value from the statement text: a bound parameter is refused.
-  const set = (t: string, key: 'hashsize' | 'automerge', value: number) => raw.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('${key}', ${Math.floor(value)})`);
-  for (const t of ftsTables) {
-    set(t, 'hashsize', bytes);
-    set(t, 'automerge', FTS5_DEFAULT_AUTOMERGE);
-  }
+  const set = (size: number) => {
+    for (const t of ftsTables) {
+      if (!/^\w+$/.test(t)) throw new RangeError(`not an FTS table name: ${t}`);
+      // FTS5 reads a configuration value from the statement text: a bound parameter is refused.
+      raw.exec(`INSERT INTO ${t} (${t}, rank) VALUES ('hashsize', ${Math.floor(size)})`);
+    }
+  };
+  set(bytes);
   try {
     return await fn();
   } finally {
-    for (const t of ftsTables) {
-      set(t, 'hashsize', FTS5_DEFAULT_HASHSIZE);
-      set(t, 'automerge', automerge.get(t) ?? FTS5_DEFAULT_AUTOMERGE);
-    }
+    set(FTS5_DEFAULT_HASHSIZE);
   }
 }
 

@@ -15,9 +15,6 @@ export interface DeskOptions extends OpenOptions {
 }
 
 const IDLE_CHECKPOINT_MS = 2_000;
-/** A desk written to this often without an idle moment merges its search index a little anyway. */
-const WRITES_BEFORE_FORCED_MERGE = 500;
-const FORCED_MERGE_MS = 10;
 
 /**
  * The running desk: its store, sessions, events and the dispatcher. Both transports (IPC and
@@ -32,8 +29,6 @@ export class Desk {
   private dispatcher!: Dispatcher;
   private settingsCache: Settings | null = null;
   private checkpointTimer: NodeJS.Timeout | null = null;
-  /** Writes since the idle work last ran: a desk that is never idle still gets it now and then. */
-  private writesSinceIdle = 0;
 
   private constructor(
     readonly options: DeskOptions,
@@ -81,44 +76,24 @@ export class Desk {
   afterWrite(tables: string[]): void {
     if (tables.includes('settings')) this.settingsCache = null;
     this.events.emit({ type: 'changed', tables });
-    if (++this.writesSinceIdle >= WRITES_BEFORE_FORCED_MERGE) {
-      // Never idle for long: one short merge step now keeps the search index from piling up.
-      this.writesSinceIdle = 0;
-      this.idleStep(() => this.store.mergeSearchIndexes(FORCED_MERGE_MS));
-    }
-    this.scheduleIdleWork();
+    this.scheduleCheckpoint();
   }
 
-  /** Search-index merging and the checkpoint wait until the desk has been idle for a moment. */
-  private scheduleIdleWork(): void {
-    // Every write pushes the idle work back: restart the pending timer rather than make a new one.
+  private scheduleCheckpoint(): void {
+    // Every write pushes the idle checkpoint back: restart the pending timer rather than make a new one.
     if (this.checkpointTimer) {
       this.checkpointTimer.refresh();
       return;
     }
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
-      this.runIdleWork();
+      try {
+        this.store.checkpoint();
+      } catch {
+        // A busy reader only delays the checkpoint; the next idle moment retries.
+      }
     }, IDLE_CHECKPOINT_MS);
     this.checkpointTimer.unref();
-  }
-
-  private runIdleWork(): void {
-    this.writesSinceIdle = 0;
-    // The merge's pages go out with the checkpoint that follows; what the merge leaves (it works
-    // in bounded steps) waits for the next idle moment.
-    const more = this.idleStep(() => this.store.mergeSearchIndexes());
-    this.idleStep(() => this.store.checkpoint());
-    if (more) this.scheduleIdleWork();
-  }
-
-  private idleStep<T>(step: () => T): T | undefined {
-    try {
-      return step();
-    } catch {
-      // A busy reader only delays a checkpoint or a merge; the next idle moment retries.
-      return undefined;
-    }
   }
 
   backupDir(): string {

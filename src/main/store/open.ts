@@ -6,7 +6,6 @@ import type { DB } from '../../shared/db/schema';
 import { fsyncFolder } from './fsync';
 import { registerFunctions } from './functions';
 import { restoreIndexes } from './deferred-indexes';
-import { mergeSearchIndexes } from './fts-merge';
 import { migrate, verifyApplied } from './migrator';
 import { createKysely } from './kysely';
 
@@ -19,11 +18,6 @@ export interface Store {
   close(): Promise<void>;
   /** Fold the WAL back into the main file; call when idle so commits never pay for it. */
   checkpoint(): void;
-  /**
-   * Merge the search indexes' small segments for at most `budgetMs` (fts-merge.ts); call when
-   * idle. Returns true when merging is not finished.
-   */
-  mergeSearchIndexes(budgetMs?: number): boolean;
 }
 
 export interface OpenOptions {
@@ -93,9 +87,6 @@ export function openStore(dataDir: string, options: OpenOptions = {}): Store {
     },
     checkpoint() {
       raw.pragma('wal_checkpoint(PASSIVE)');
-    },
-    mergeSearchIndexes(budgetMs) {
-      return options.readonly ? false : mergeSearchIndexes(raw, budgetMs);
     },
   };
 }
