@@ -16,6 +16,7 @@ import { TableWriter, withBatchedTriggers } from '../src/main/demo/bulk';
 import { loadDemo } from '../src/main/demo/load';
 import { Rng } from '../src/main/demo/random';
 import { fsyncFile } from '../src/main/store/fsync';
+import { collectionWindow } from '../src/shared/review/facts';
 import { openStore, storePath } from '../src/main/store/open';
 import { type Metric, latency, log, median, missingHandlers, percentile, round, throughputRatio, unavailable } from './lib';
 
@@ -228,8 +229,8 @@ function rawReplay(desk: Database.Database, raw: Database.Database) {
     if (o.payment_method === 'credit') {
       fact.balance.get(o.customer_id);
       fact.open.get(o.customer_id);
-      const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, now.getUTCDate())).toISOString().slice(0, 10);
-      fact.dues.get(o.customer_id, from, new Date(now.getTime() + DAY).toISOString().slice(0, 10));
+      const span = collectionWindow(now.toISOString());
+      fact.dues.get(o.customer_id, span.from, span.to);
     }
     fact.stock.all(products);
   };

@@ -133,7 +133,6 @@ export function parseOrderNumber(number: string): { deskCode: string; day: strin
   return m ? { deskCode: m[1], day: m[2], seq: Number(m[3]) } : null;
 }
 
-/** Take the next number of the desk's day counter (portable upsert: SQLite and PostgreSQL). */
 // Built and compiled once (precompiled.ts): every new draft takes a number.
 const bumpCounter = precompiled<{ name: string }>()((db, arg) =>
   db
@@ -143,6 +142,7 @@ const bumpCounter = precompiled<{ name: string }>()((db, arg) =>
     .returning('value'),
 );
 
+/** Take the next number of the desk's day counter (portable upsert: SQLite and PostgreSQL). */
 export async function nextOrderNumber(tx: Tx, deskCode: string, nowIso: string, timeZone: string): Promise<string> {
   const day = compactDate(localDate(nowIso, timeZone));
   const name = orderCounterName(deskCode, day);
