@@ -19,7 +19,7 @@ export class SessionStore {
 
   create(user: SessionUser): Session {
     const now = this.clock();
-    const session: Session = { ...user, sessionId: randomBytes(24).toString('base64url'), createdAt: now, lastSeenAt: now };
+    const session: Session = Object.assign({}, user, { sessionId: randomBytes(24).toString('base64url'), createdAt: now, lastSeenAt: now });
     this.sessions.set(session.sessionId, session);
     return session;
   }

@@ -47,7 +47,7 @@ async function main() {
       ? await desk.call<{ sessionId: string }>('auth.setup', { password })
       : await desk.call<{ sessionId: string }>('auth.login', { username: 'admin', password });
     const result = await desk.call('demo.load', { password, orders }, session.sessionId);
-    console.log(JSON.stringify({ dataDir, ...(result as object), seconds: (Date.now() - started) / 1000 }));
+    console.log(JSON.stringify(Object.assign({ dataDir }, result as object, { seconds: (Date.now() - started) / 1000 })));
   } finally {
     await desk.close();
   }

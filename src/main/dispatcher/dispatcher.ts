@@ -139,7 +139,7 @@ export function toPayload(e: unknown, locale: Locale): { status: number; error: 
         code: e.code,
         message: translate(locale, e.code, params),
         params,
-        fields: e.fields.map((f) => ({ ...f, message: translate(locale, f.code, f.params) })),
+        fields: e.fields.map((f) => Object.assign({}, f, { message: translate(locale, f.code, f.params) })),
       },
     };
   }

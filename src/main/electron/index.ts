@@ -26,7 +26,7 @@ hardenApp();
 let win: BrowserWindow | null = null;
 
 app.whenReady().then(async () => {
-  const dataDir = resolveDataDir(process.argv, process.env.ORDER_DESK_DATA ? process.env : { ...process.env, ORDER_DESK_DATA: path.join(app.getPath('userData')) });
+  const dataDir = resolveDataDir(process.argv, process.env.ORDER_DESK_DATA ? process.env : Object.assign({}, process.env, { ORDER_DESK_DATA: path.join(app.getPath('userData')) }));
   let desk: Desk;
   try {
     desk = await Desk.open({ dataDir, version: app.getVersion(), nativeBinding: electronBinding() }, implementations);

@@ -46,9 +46,9 @@ export const customersHandlers: PartialImplementations<Names> = {
        LEFT JOIN customer_contacts k ON k.customer_id = c.id AND k.is_primary = 1
        LEFT JOIN customer_addresses a ON a.customer_id = c.id AND a.is_default = 1
        ${clause} ORDER BY c.code LIMIT @limit OFFSET @offset`,
-      { ...params, limit: input.limit, offset: input.offset },
+      Object.assign({}, params, { limit: input.limit, offset: input.offset }),
     );
-    return { rows: rows.map((r) => ({ ...r, active: Boolean(r.active) })), total };
+    return { rows: rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) })), total };
   },
 
   'customers.get': async (ctx, input) => {
@@ -71,12 +71,15 @@ export const customersHandlers: PartialImplementations<Names> = {
        FROM customer_addresses WHERE customer_id = @id ORDER BY is_default DESC, rowid`,
       { id: input.id },
     );
-    return {
-      ...c,
-      active: Boolean(c.active),
-      contacts: contacts.map((k) => ({ ...k, isPrimary: Boolean(k.isPrimary) })),
-      addresses: addresses.map((a) => ({ ...a, isDefault: Boolean(a.isDefault) })),
-    };
+    return Object.assign(
+      {},
+      c,
+      {
+        active: Boolean(c.active),
+        contacts: contacts.map((k) => Object.assign({}, k, { isPrimary: Boolean(k.isPrimary) })),
+        addresses: addresses.map((a) => Object.assign({}, a, { isDefault: Boolean(a.isDefault) })),
+      },
+    );
   },
 
   'customers.save': { mutate: saveCustomer },

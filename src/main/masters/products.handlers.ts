@@ -13,7 +13,7 @@ export const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.name_pinyin AS pinyin, p.
 
 type Flags = { active: number; makeToOrder: number };
 function flags<T extends Flags>(r: T): Omit<T, keyof Flags> & { active: boolean; makeToOrder: boolean } {
-  return { ...r, active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) };
+  return Object.assign({}, r, { active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) });
 }
 
 export const productsHandlers: PartialImplementations<Names> = {
@@ -38,7 +38,7 @@ export const productsHandlers: PartialImplementations<Names> = {
        FROM (SELECT ${PRODUCT_COLUMNS} FROM products p ${clause} ORDER BY p.sku LIMIT @limit OFFSET @offset) x
        LEFT JOIN stock s ON s.product_id = x.id
        GROUP BY x.id ORDER BY x.sku`,
-      { ...params, limit: input.limit, offset: input.offset },
+      Object.assign({}, params, { limit: input.limit, offset: input.offset }),
     );
     return { rows: rows.map(flags), total };
   },
@@ -58,7 +58,7 @@ export const productsHandlers: PartialImplementations<Names> = {
        WHERE pp.product_id = @id ORDER BY g.code`,
       { id: input.id },
     );
-    return { ...flags(p), prices };
+    return Object.assign({}, flags(p), { prices });
   },
 
   'products.save': { mutate: saveProduct },

@@ -135,7 +135,7 @@ export function rankedSearch<R extends { id: string }>(
   const seen = new Set<string>();
   const step = (sql: string, params: Params) => {
     if (out.length >= limit) return;
-    for (const r of all<R>(db, sql, { ...extra, ...params, lim: limit })) {
+    for (const r of all<R>(db, sql, Object.assign({}, extra, params, { lim: limit }))) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
       out.push(r);
@@ -189,7 +189,7 @@ const CUSTOMER_SELECT = `c.id, c.code, c.name, c.name_pinyin AS pinyin, c.kind, 
 
 export function searchCustomers(db: Database.Database, q: string, limit: number, includeInactive: boolean): CustomerHit[] {
   const rows = rankedSearch<Omit<CustomerHit, 'active'> & { active: number }>(db, CUSTOMERS, CUSTOMER_SELECT, q, limit, includeInactive);
-  return rows.map((r) => ({ ...r, active: Boolean(r.active) }));
+  return rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) }));
 }
 
 const PRODUCT_SELECT = `p.id, p.sku, p.name, p.spec, p.unit, p.list_price AS listPrice,
@@ -216,5 +216,5 @@ export function searchProducts(
     includeInactive,
     { pg: priceGroupId, wh: warehouseId },
   );
-  return rows.map((r) => ({ ...r, active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) }));
+  return rows.map((r) => Object.assign({}, r, { active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) }));
 }

@@ -34,9 +34,9 @@ export const stockHandlers: PartialImplementations<Names> = {
     const rows = all<Omit<StockRow, 'short'> & { short: number }>(
       db,
       `SELECT ${STOCK_COLUMNS} ${from} ${clause} ORDER BY p.sku, w.code LIMIT @limit OFFSET @offset`,
-      { ...params, limit: input.limit, offset: input.offset },
+      Object.assign({}, params, { limit: input.limit, offset: input.offset }),
     );
-    return { rows: rows.map((r) => ({ ...r, short: Boolean(r.short) })), total };
+    return { rows: rows.map((r) => Object.assign({}, r, { short: Boolean(r.short) })), total };
   },
   'stock.set': { mutate: setStock },
   'stock.move': { mutate: moveStock },

@@ -27,7 +27,7 @@ export const ordersHandlers: PartialImplementations<OrdersNames> = {
   'orders.list': async (ctx, input) => {
     const settings = await ctx.desk.settings();
     const { mine, ...rest } = input;
-    return listOrders(ctx.desk.store.raw, { ...rest, createdBy: mine ? (ctx.session?.id ?? '') : undefined }, settings.timeZone);
+    return listOrders(ctx.desk.store.raw, Object.assign({}, rest, { createdBy: mine ? (ctx.session?.id ?? '') : undefined }), settings.timeZone);
   },
 
   'orders.stockForLines': async (ctx, input) =>
@@ -63,11 +63,11 @@ export const ordersHandlers: PartialImplementations<OrdersNames> = {
         lines: input.lines ? query.lines : stored.map((l) => ({ productId: l.product_id, quantity: l.quantity })),
       };
     }
-    const duplicates = await findDuplicates(db, {
-      ...query,
-      now: new Date().toISOString(),
-      windowMinutes: settings.duplicateWindowMinutes,
-    });
+    const duplicates = await findDuplicates(db, Object.assign(
+      {},
+      query,
+      { now: new Date().toISOString(), windowMinutes: settings.duplicateWindowMinutes },
+    ));
     return { duplicates, windowMinutes: settings.duplicateWindowMinutes };
   },
 };

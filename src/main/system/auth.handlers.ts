@@ -36,7 +36,7 @@ export const authHandlers: PartialImplementations<AuthNames> = {
       deskCode: ctx.desk.identity.deskCode,
       companyName: settings.companyName,
       version: ctx.desk.version,
-      user: ctx.session ? toSessionUser({ ...ctx.session, display_name: ctx.session.displayName, approval_limit: ctx.session.approvalLimit }) : null,
+      user: ctx.session ? toSessionUser(Object.assign({}, ctx.session, { display_name: ctx.session.displayName, approval_limit: ctx.session.approvalLimit })) : null,
       hasData: Boolean(customers),
     };
   },
@@ -44,7 +44,7 @@ export const authHandlers: PartialImplementations<AuthNames> = {
   'auth.setup': {
     prepare: async (ctx, input) => {
       if ((await userCount(ctx)) > 0) throw new DeskError('auth.alreadySetUp', {}, { status: 409 });
-      return { ...input, passwordHash: await hashPassword(input.password), password: undefined };
+      return Object.assign({}, input, { passwordHash: await hashPassword(input.password), password: undefined });
     },
     mutate: async (tx, args: { passwordHash: string; displayName: string; companyName?: string; deskCode?: string }, env) => {
       const existing = await tx.selectFrom('users').select('id').limit(1).executeTakeFirst();
@@ -60,7 +60,7 @@ export const authHandlers: PartialImplementations<AuthNames> = {
     },
     finish: async (ctx, result: { id: string }) => {
       const row = await ctx.desk.store.raw.prepare('SELECT desk_code FROM sync_state WHERE id = 1').get() as { desk_code: string };
-      ctx.desk.identity = { ...ctx.desk.identity, deskCode: row.desk_code };
+      ctx.desk.identity = Object.assign({}, ctx.desk.identity, { deskCode: row.desk_code });
       return signIn(ctx, result.id);
     },
   },
@@ -135,11 +135,11 @@ export const authHandlers: PartialImplementations<AuthNames> = {
       if (!input.id && !password) {
         throw new DeskError('validation.failed', {}, { fields: [{ path: 'password', code: 'v.required' }] });
       }
-      return { ...rest, passwordHash: password ? await hashPassword(password) : undefined };
+      return Object.assign({}, rest, { passwordHash: password ? await hashPassword(password) : undefined });
     },
     mutate: async (tx, args, env) => {
-      if (args.id) return updateUser(tx, { ...args, id: args.id }, env);
-      return createUser(tx, { ...args, passwordHash: args.passwordHash! }, env);
+      if (args.id) return updateUser(tx, Object.assign({}, args, { id: args.id }), env);
+      return createUser(tx, Object.assign({}, args, { passwordHash: args.passwordHash! }), env);
     },
     finish: (ctx, result: { id: string }) => {
       // New rights or a disabled account take effect at once: the user signs in again.

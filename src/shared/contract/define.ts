@@ -31,13 +31,13 @@ export type MutationDef<N extends string, I extends z.ZodType, R extends z.ZodTy
 export function query<N extends string, I extends z.ZodType, R extends z.ZodType>(
   def: Omit<HandlerDef<N, I, R>, 'kind' | 'sync'>,
 ): QueryDef<N, I, R> {
-  return { ...def, kind: 'query' };
+  return Object.assign({}, def, { kind: 'query' as const });
 }
 
 export function mutation<N extends string, I extends z.ZodType, R extends z.ZodType>(
   def: Omit<HandlerDef<N, I, R>, 'kind'>,
 ): MutationDef<N, I, R> {
-  return { sync: true, ...def, kind: 'mutation' };
+  return Object.assign({ sync: true }, def, { kind: 'mutation' as const });
 }
 
 type ByName<T extends readonly HandlerDef[]> = { [D in T[number] as D['name']]: D };

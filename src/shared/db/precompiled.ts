@@ -79,7 +79,7 @@ export function precompiled<A extends object>() {
       });
       const direct = db.isTransaction ? directRunners.get(db.getExecutor().adapter) : undefined;
       if (direct) return direct(compiled.sql, parameters) as { rows: Row<Q>[]; numAffectedRows?: bigint };
-      return db.executeQuery<Row<Q>>({ ...compiled, parameters } as CompiledQuery<Row<Q>>);
+      return db.executeQuery<Row<Q>>(Object.assign({}, compiled, { parameters }) as CompiledQuery<Row<Q>>);
     };
     return {
       rows: async (db, args) => (await execute(db, args)).rows,

@@ -84,7 +84,7 @@ export const updateUser: Mutator<UpdateUserArgs, { id: string }> = async (tx, ar
   };
   await tx.updateTable('users').set(patch).where('id', '=', args.id).execute();
   const { password_hash: _a, ...b } = before;
-  const { password_hash: _b, ...a } = { ...before, ...patch };
+  const { password_hash: _b, ...a } = Object.assign({}, before, patch);
   return {
     result: { id: args.id },
     audit: [

@@ -284,7 +284,7 @@ export async function planAmendment(
         [{ referencePrice: referenceOf(row), unitPrice: row.unit_price, discountBp: row.discount_bp, priceManual: row.price_manual === 1, quantity: row.quantity }],
         discountLimit,
         role,
-      ).map((f) => ({ ...f, path: f.path.replace(/^lines\.0\./, `lines.${index}.`) })),
+      ).map((f) => Object.assign({}, f, { path: f.path.replace(/^lines\.0\./, `lines.${index}.`) })),
     );
     if (issues.length) throw new DeskError('validation.failed', { count: issues.length }, { fields: issues });
   } else {
@@ -347,7 +347,7 @@ function snapshot(order: OrderRow, lines: readonly LineRow[]): string {
   const head: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(HEADER_COLUMNS)) head[key] = order[column as keyof OrderRow] ?? null;
   return JSON.stringify({
-    header: { ...head, subtotal: order.subtotal, taxTotal: order.tax_total, total: order.total, status: order.status },
+    header: Object.assign({}, head, { subtotal: order.subtotal, taxTotal: order.tax_total, total: order.total, status: order.status }),
     lines: lines.map((l) => ({
       lineNo: l.line_no,
       productId: l.product_id,
@@ -419,7 +419,7 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
   for (const l of plan.removed) await tx.deleteFrom('order_lines').where('id', '=', l.id).execute();
   for (const { row, isNew, changed } of plan.lines) {
     if (isNew) {
-      await tx.insertInto('order_lines').values({ ...row, id: env.ids.next() }).execute();
+      await tx.insertInto('order_lines').values(Object.assign({}, row, { id: env.ids.next() })).execute();
     } else if (changed) {
       await tx
         .updateTable('order_lines')
@@ -442,18 +442,21 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
   const revision = order.revision + 1;
   await tx
     .updateTable('orders')
-    .set((eb) => ({
-      ...(plan.header as Updateable<OrdersTable>),
-      subtotal: plan.totals.subtotal,
-      tax_total: plan.totals.taxTotal,
-      total: plan.totals.total,
-      line_count: plan.lines.length,
-      custom_flag: plan.customFlag,
-      changed_flag: 1,
-      revision,
-      row_version: eb('row_version', '+', 1),
-      updated_at: env.now,
-    }))
+    .set((eb) => Object.assign(
+      {},
+      plan.header as Updateable<OrdersTable>,
+      {
+        subtotal: plan.totals.subtotal,
+        tax_total: plan.totals.taxTotal,
+        total: plan.totals.total,
+        line_count: plan.lines.length,
+        custom_flag: plan.customFlag,
+        changed_flag: 1,
+        revision,
+        row_version: eb('row_version', '+', 1),
+        updated_at: env.now,
+      },
+    ))
     .where('id', '=', orderId)
     .execute();
   let after = await loadOrder(tx, orderId);
@@ -472,7 +475,7 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
     });
     if (searchText !== after.search_text) {
       await tx.updateTable('orders').set({ search_text: searchText }).where('id', '=', orderId).execute();
-      after = { ...after, search_text: searchText };
+      after = Object.assign({}, after, { search_text: searchText });
     }
   }
   await tx

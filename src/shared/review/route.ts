@@ -38,7 +38,7 @@ export async function checkOrderStock(
     promisedDate: order.promised_date ?? order.requested_date,
     countInTransit: settings.countInTransit,
   });
-  return { ...result, inputs };
+  return Object.assign({}, result, { inputs });
 }
 
 /** Mark the order's open holds superseded (all but change requests unless asked). */

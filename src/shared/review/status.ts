@@ -21,7 +21,7 @@ export async function setOrderStatus(
   extra: Partial<Record<StampColumn, string | null>> = {},
 ): Promise<void> {
   assertTransition(from, to);
-  const stamps: Partial<Record<StampColumn, string | null>> = { ...extra };
+  const stamps: Partial<Record<StampColumn, string | null>> = Object.assign({}, extra);
   if (to === 'approved' && !('approved_at' in stamps)) stamps.approved_at = env.now;
   if (to === 'closed' && !('closed_at' in stamps)) stamps.closed_at = env.now;
   if (to === 'cancelled' && !('cancelled_at' in stamps)) stamps.cancelled_at = env.now;

@@ -45,7 +45,7 @@ function progressFor(ctx: HandlerContext, jobId: string, label: string): (done: 
 }
 
 const withMessages = (errors: RowError[], locale: Locale) =>
-  errors.map((e) => ({ ...e, message: translate(locale, e.code, e.params) }));
+  errors.map((e) => Object.assign({}, e, { message: translate(locale, e.code, e.params) }));
 
 const MAX_ERRORS = 2000;
 

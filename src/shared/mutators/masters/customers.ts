@@ -27,7 +27,7 @@ function snapshot(c: CustomersTable, contacts: ContactRow[], addresses: AddressR
   const addressList = addresses
     .map(({ id: _i, customer_id: _ci, ...rest }) => rest)
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return { ...fields, contacts: contactList, addresses: addressList };
+  return Object.assign({}, fields, { contacts: contactList, addresses: addressList });
 }
 
 async function loadBy<T extends 'customer_contacts' | 'customer_addresses'>(
@@ -228,7 +228,7 @@ export async function writeCustomers(
     if (!entry) return;
     if (row.uscc_override_reason && row.uscc_override_reason !== before?.uscc_override_reason) {
       entry.summary += `; USCC check overridden: ${row.uscc_override_reason}`;
-      entry.params = { ...entry.params, usccOverride: row.uscc_override_reason };
+      entry.params = Object.assign({}, entry.params, { usccOverride: row.uscc_override_reason });
     }
     audit.push(entry);
     (before ? changedCustomers : newCustomers).push(row);

@@ -13,7 +13,7 @@ function snapshot(p: ProductsTable, prices: ProductPricesTable[]): Record<string
   const list = prices
     .map(({ price_group_id, price }) => ({ price_group_id, price }))
     .sort((a, b) => a.price_group_id.localeCompare(b.price_group_id));
-  return { ...fields, prices: list };
+  return Object.assign({}, fields, { prices: list });
 }
 
 // Fixed-shape lookups, compiled once per list length (a form save looks up one of each).

@@ -95,9 +95,9 @@ function stockAudit(
     safety_stock: s.safety_stock,
     bin_code: s.bin_code,
   });
-  if (!before) return { entity: 'stock', entityId, ...message, summary, after: pick(after) };
+  if (!before) return Object.assign({ entity: 'stock', entityId }, message, { summary, after: pick(after) });
   const diff = changedFields(pick(before), pick(after));
-  return diff ? { entity: 'stock', entityId, ...message, summary, ...diff } : null;
+  return diff ? Object.assign({ entity: 'stock', entityId }, message, { summary }, diff) : null;
 }
 
 async function assertExist(tx: Tx, table: 'products' | 'warehouses', ids: string[], field: string, all: string[], pathOf: PathOf) {

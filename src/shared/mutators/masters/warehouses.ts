@@ -52,8 +52,8 @@ export const saveWarehouse: Mutator<WarehouseSaveInput, { id: string }> = async 
     'warehouse',
     id,
     input.code,
-    before ? { ...before, bins: oldBins.map((b) => b.code).sort() } : undefined,
-    { ...row, bins: [...input.bins].sort() },
+    before ? Object.assign({}, before, { bins: oldBins.map((b) => b.code).sort() }) : undefined,
+    Object.assign({}, row, { bins: [...input.bins].sort() }),
   );
   return { result: { id }, audit: entry ? [entry] : [] };
 };

@@ -185,7 +185,7 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
       { quantity: l.quantity ?? 0, unitPrice: l.unitPrice, discountBp: l.discountBp },
       { listPrice: product.list_price, taxRateBp: product.tax_rate_bp, groupPrice: groupPrices.get(product.id) ?? null },
     );
-    return { ...line, product };
+    return Object.assign({}, line, { product });
   });
   const totals = orderTotals(priced);
   const limitBp = env.role ? settings.discountLimitsBp[env.role] : 0;
@@ -322,7 +322,7 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
       code: 'audit.order.draftCreated',
       params: { number },
       summary: `draft ${number} created`,
-      after: { ...visible, lines: digestAfter },
+      after: Object.assign({}, visible, { lines: digestAfter }),
     });
     return { result: result(1, true), audit };
   }
@@ -346,14 +346,14 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
   }
 
   const nextVersion = existing.row_version + 1;
-  const set = {
-    // Only changed columns are written: naming an indexed column rewrites its index entry even
-    // when the value is the same, and the FTS trigger fires on UPDATE OF search_text.
-    ...((headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>),
-    ...(searchChanged ? { search_text: searchText } : {}),
-    row_version: nextVersion,
-    updated_at: env.now,
-  };
+  // Only changed columns are written: naming an indexed column rewrites its index entry even
+  // when the value is the same, and the FTS trigger fires on UPDATE OF search_text.
+  const set = Object.assign(
+    {},
+    (headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>,
+    searchChanged ? { search_text: searchText } : {},
+    { row_version: nextVersion, updated_at: env.now },
+  );
   const updated = await updateRow(tx, 'orders', set, { id, row_version: existing.row_version });
   if (updated !== 1) {
     throw new DeskError('conflict.stale', { number, expected: existing.row_version, actual: -1 });

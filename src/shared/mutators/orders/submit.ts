@@ -174,12 +174,12 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   // the order as submitted, and the order row is then written once with the outcome: draft →
   // submitted → approved / on hold in one update (two history rows keep both steps), which saves a
   // statement and the index pages of the intermediate status on every submit.
-  const after = { ...order, ...patch, search_text: searchText };
+  const after = Object.assign({}, order, patch, { search_text: searchText });
   const decision = await decideReview(tx, after, env, { credit: true, custom: 'auto', fromDraft: order.status === 'draft', lines }, settings);
   const outcome: OrderStatus = decision.reasons.length ? 'on_hold' : 'approved';
   assertTransition('submitted', outcome);
   const rowVersion = order.row_version + 2;
-  const write = { ...changes, status: outcome, row_version: rowVersion, ...(outcome === 'approved' ? { approved_at: env.now } : {}) };
+  const write = Object.assign({}, changes, { status: outcome, row_version: rowVersion }, outcome === 'approved' ? { approved_at: env.now } : {});
   if ((await updateRow(tx, 'orders', write, { id: order.id, row_version: order.row_version })) !== 1) {
     throw new DeskError('conflict.stale', { number: order.number, expected: order.row_version, actual: -1 });
   }
