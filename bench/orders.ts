@@ -372,7 +372,9 @@ async function submitLoop(c: Ctx, names: readonly [string, string, string], twin
         continue;
       }
       const t2 = performance.now();
-      if (done < warm && !scavenged() && done === warm - 1 && warm < MAX_WARM) warm++;
+      // Looked at after every warm-up order: a collection shows as the new space's use going down.
+      const collected = done < warm ? scavenged() : true;
+      if (done === warm - 1 && !collected && warm < MAX_WARM) warm++;
       const measured = done >= warm;
       block.push({ id: draft.id, measured });
       if (!measured) continue;

@@ -364,28 +364,26 @@ async function customers(db: Database.Database, records: Record_[], role: Role |
       else addressList.unshift(address as (typeof addressList)[number]);
     }
 
-    const merged = Object.assign(
-      {},
-      before ? { id: before.id } : {},
-      {
-        // Matched regardless of case; the stored spelling of the code stays.
-        code: before?.code ?? v.code,
-        name: keep('name', before?.name),
-        kind: keepIfBlank('kind', before?.kind ?? 'company'),
-        uscc: keep('uscc', orUndef(before?.uscc ?? null)),
-        usccOverrideReason: keep('usccOverrideReason', orUndef(before?.uscc_override_reason ?? null)),
-        regionId: regionId === null ? orUndef(before?.region_id ?? null) : regionId,
-        creditLimit: keepIfBlank('creditLimit', before?.credit_limit ?? 0),
-        paymentTermsDays: keepIfBlank('paymentTermsDays', before?.payment_terms_days ?? 0),
-        priceGroupId: priceGroupId === null ? orUndef(before?.price_group_id ?? null) : priceGroupId,
-        salesRepId: salesRepId === null ? orUndef(before?.sales_rep_id ?? null) : salesRepId,
-        email: keep('email', orUndef(before?.email ?? null)),
-        notes: keep('notes', orUndef(before?.notes ?? null)),
-        active: keepIfBlank('active', before ? Boolean(before.active) : true),
-        contacts: contactList,
-        addresses: addressList,
-      },
-    );
+    const merged = {
+      // Matched regardless of case; the stored spelling of the code stays.
+      code: before?.code ?? v.code,
+      name: keep('name', before?.name),
+      kind: keepIfBlank('kind', before?.kind ?? 'company'),
+      uscc: keep('uscc', orUndef(before?.uscc ?? null)),
+      usccOverrideReason: keep('usccOverrideReason', orUndef(before?.uscc_override_reason ?? null)),
+      regionId: regionId === null ? orUndef(before?.region_id ?? null) : regionId,
+      creditLimit: keepIfBlank('creditLimit', before?.credit_limit ?? 0),
+      paymentTermsDays: keepIfBlank('paymentTermsDays', before?.payment_terms_days ?? 0),
+      priceGroupId: priceGroupId === null ? orUndef(before?.price_group_id ?? null) : priceGroupId,
+      salesRepId: salesRepId === null ? orUndef(before?.sales_rep_id ?? null) : salesRepId,
+      email: keep('email', orUndef(before?.email ?? null)),
+      notes: keep('notes', orUndef(before?.notes ?? null)),
+      active: keepIfBlank('active', before ? Boolean(before.active) : true),
+      contacts: contactList,
+      addresses: addressList,
+      // Last: a spread followed by more properties is refused in main-process code (eslint.config.js).
+      ...(before ? { id: before.id } : {}),
+    };
     const parsed = customerSaveInput.safeParse(merged);
     const action = before ? 'update' : 'create';
     if (!parsed.success) {
@@ -481,24 +479,22 @@ async function products(db: Database.Database, records: Record_[], mapped: Mappe
       }
     }
 
-    const merged = Object.assign(
-      {},
-      before ? { id: before.id } : {},
-      {
-        sku: before?.sku ?? v.sku,
-        name: keep('name', before?.name),
-        spec: keep('spec', orUndef(before?.spec ?? null)),
-        unit: keep('unit', before?.unit),
-        category: keep('category', orUndef(before?.category ?? null)),
-        listPrice: keepIfBlank('listPrice', before?.list_price),
-        taxRateBp: keepIfBlank('taxRate', before?.tax_rate_bp ?? 1300),
-        barcode: keep('barcode', orUndef(before?.barcode ?? null)),
-        makeToOrder: keepIfBlank('makeToOrder', before ? Boolean(before.make_to_order) : false),
-        bomNote: keep('bomNote', orUndef(before?.bom_note ?? null)),
-        active: keepIfBlank('active', before ? Boolean(before.active) : true),
-        prices: priceList,
-      },
-    );
+    const merged = {
+      sku: before?.sku ?? v.sku,
+      name: keep('name', before?.name),
+      spec: keep('spec', orUndef(before?.spec ?? null)),
+      unit: keep('unit', before?.unit),
+      category: keep('category', orUndef(before?.category ?? null)),
+      listPrice: keepIfBlank('listPrice', before?.list_price),
+      taxRateBp: keepIfBlank('taxRate', before?.tax_rate_bp ?? 1300),
+      barcode: keep('barcode', orUndef(before?.barcode ?? null)),
+      makeToOrder: keepIfBlank('makeToOrder', before ? Boolean(before.make_to_order) : false),
+      bomNote: keep('bomNote', orUndef(before?.bom_note ?? null)),
+      active: keepIfBlank('active', before ? Boolean(before.active) : true),
+      prices: priceList,
+      // Last: a spread followed by more properties is refused in main-process code (eslint.config.js).
+      ...(before ? { id: before.id } : {}),
+    };
     const parsed = productSaveInput.safeParse(merged);
     const action = before ? 'update' : 'create';
     if (!parsed.success) {
