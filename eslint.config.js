@@ -64,7 +64,7 @@ export default tseslint.config(
         'error',
         {
           selector: ':function ObjectExpression > SpreadElement ~ *',
-          message: 'A spread followed by more properties keeps the object alive through young-generation GCs on Node 20 (see eslint.config.js): use Object.assign({}, a, { b }).',
+          message: 'A spread followed by more properties keeps the object alive through young-generation GCs on Node 20 (see eslint.config.js): use Object.assign({}, a, { b }), or withFields(a, { b }) (src/shared/objects.ts) where b replaces a field of a with another type.',
         },
       ],
     },

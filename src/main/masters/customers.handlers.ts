@@ -4,6 +4,7 @@ import { notFound } from '../../shared/mutators/masters/common';
 import type { PartialImplementations } from '../dispatcher/types';
 import { CUSTOMERS, textFilter } from './search';
 import { all, get, type Params } from './sql';
+import { withFields } from '../../shared/objects';
 
 type Names = 'customers.list' | 'customers.get' | 'customers.save' | 'customers.setActive';
 
@@ -48,7 +49,7 @@ export const customersHandlers: PartialImplementations<Names> = {
        ${clause} ORDER BY c.code LIMIT @limit OFFSET @offset`,
       Object.assign({}, params, { limit: input.limit, offset: input.offset }),
     );
-    return { rows: rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) })), total };
+    return { rows: rows.map((r) => withFields(r, { active: Boolean(r.active) })), total };
   },
 
   'customers.get': async (ctx, input) => {
@@ -76,8 +77,8 @@ export const customersHandlers: PartialImplementations<Names> = {
       c,
       {
         active: Boolean(c.active),
-        contacts: contacts.map((k) => Object.assign({}, k, { isPrimary: Boolean(k.isPrimary) })),
-        addresses: addresses.map((a) => Object.assign({}, a, { isDefault: Boolean(a.isDefault) })),
+        contacts: contacts.map((k) => withFields(k, { isPrimary: Boolean(k.isPrimary) })),
+        addresses: addresses.map((a) => withFields(a, { isDefault: Boolean(a.isDefault) })),
       },
     );
   },

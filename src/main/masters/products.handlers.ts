@@ -4,6 +4,7 @@ import { notFound } from '../../shared/mutators/masters/common';
 import type { PartialImplementations } from '../dispatcher/types';
 import { PRODUCTS, textFilter } from './search';
 import { all, get, type Params } from './sql';
+import { withFields } from '../../shared/objects';
 
 type Names = 'products.list' | 'products.get' | 'products.save' | 'products.setActive';
 
@@ -13,7 +14,7 @@ export const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.name_pinyin AS pinyin, p.
 
 type Flags = { active: number; makeToOrder: number };
 function flags<T extends Flags>(r: T): Omit<T, keyof Flags> & { active: boolean; makeToOrder: boolean } {
-  return Object.assign({}, r, { active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) });
+  return withFields(r, { active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) });
 }
 
 export const productsHandlers: PartialImplementations<Names> = {

@@ -1,6 +1,7 @@
 import { saveCarrier, savePriceGroup, saveRegion, saveSalesRep, saveWarehouse } from '../../shared/mutators/masters';
 import type { PartialImplementations } from '../dispatcher/types';
 import { all } from './sql';
+import { withFields } from '../../shared/objects';
 
 type Names =
   | 'regions.list'
@@ -22,7 +23,7 @@ export const referenceHandlers: PartialImplementations<Names> = {
       ctx.desk.store.raw,
       `SELECT id, code, name, active FROM regions${activeOnly(input.activeOnly)} ORDER BY code`,
     );
-    return { rows: rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) })) };
+    return { rows: rows.map((r) => withFields(r, { active: Boolean(r.active) })) };
   },
   'regions.save': { mutate: saveRegion },
 
@@ -32,7 +33,7 @@ export const referenceHandlers: PartialImplementations<Names> = {
       `SELECT s.id, s.code, s.name, s.mobile, s.email, s.region_id AS regionId, r.name AS regionName, s.active
        FROM sales_reps s LEFT JOIN regions r ON r.id = s.region_id${activeOnly(input.activeOnly, 's.')} ORDER BY s.code`,
     );
-    return { rows: rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) })) };
+    return { rows: rows.map((r) => withFields(r, { active: Boolean(r.active) })) };
   },
   'salesReps.save': { mutate: saveSalesRep },
 
@@ -41,7 +42,7 @@ export const referenceHandlers: PartialImplementations<Names> = {
       ctx.desk.store.raw,
       `SELECT id, code, name, phone, active FROM carriers${activeOnly(input.activeOnly)} ORDER BY code`,
     );
-    return { rows: rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) })) };
+    return { rows: rows.map((r) => withFields(r, { active: Boolean(r.active) })) };
   },
   'carriers.save': { mutate: saveCarrier },
 
@@ -64,7 +65,7 @@ export const referenceHandlers: PartialImplementations<Names> = {
       list.push(b.code);
       bins.set(b.warehouse_id, list);
     }
-    return { rows: rows.map((r) => Object.assign({}, r, { active: Boolean(r.active), bins: bins.get(r.id) ?? [] })) };
+    return { rows: rows.map((r) => withFields(r, { active: Boolean(r.active), bins: bins.get(r.id) ?? [] })) };
   },
   'warehouses.save': { mutate: saveWarehouse },
 };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CustomerHit, ProductHit } from '../../shared/contract/masters';
 import { isAllCjk } from '../../shared/search/pinyin';
 import { all, type Params } from './sql';
+import { withFields } from '../../shared/objects';
 
 /**
  * Search over customers and products (design: docs/ARCHITECTURE.md, "Search"). Every step is an
@@ -189,7 +190,7 @@ const CUSTOMER_SELECT = `c.id, c.code, c.name, c.name_pinyin AS pinyin, c.kind, 
 
 export function searchCustomers(db: Database.Database, q: string, limit: number, includeInactive: boolean): CustomerHit[] {
   const rows = rankedSearch<Omit<CustomerHit, 'active'> & { active: number }>(db, CUSTOMERS, CUSTOMER_SELECT, q, limit, includeInactive);
-  return rows.map((r) => Object.assign({}, r, { active: Boolean(r.active) }));
+  return rows.map((r) => withFields(r, { active: Boolean(r.active) }));
 }
 
 const PRODUCT_SELECT = `p.id, p.sku, p.name, p.spec, p.unit, p.list_price AS listPrice,
@@ -216,5 +217,5 @@ export function searchProducts(
     includeInactive,
     { pg: priceGroupId, wh: warehouseId },
   );
-  return rows.map((r) => Object.assign({}, r, { active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) }));
+  return rows.map((r) => withFields(r, { active: Boolean(r.active), makeToOrder: Boolean(r.makeToOrder) }));
 }

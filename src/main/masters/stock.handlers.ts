@@ -3,6 +3,7 @@ import { moveStock, setStock } from '../../shared/mutators/masters';
 import type { PartialImplementations } from '../dispatcher/types';
 import { PRODUCTS, textFilter } from './search';
 import { all, get, type Params } from './sql';
+import { withFields } from '../../shared/objects';
 
 type Names = 'stock.list' | 'stock.set' | 'stock.move';
 
@@ -36,7 +37,7 @@ export const stockHandlers: PartialImplementations<Names> = {
       `SELECT ${STOCK_COLUMNS} ${from} ${clause} ORDER BY p.sku, w.code LIMIT @limit OFFSET @offset`,
       Object.assign({}, params, { limit: input.limit, offset: input.offset }),
     );
-    return { rows: rows.map((r) => Object.assign({}, r, { short: Boolean(r.short) })), total };
+    return { rows: rows.map((r) => withFields(r, { short: Boolean(r.short) })), total };
   },
   'stock.set': { mutate: setStock },
   'stock.move': { mutate: moveStock },
