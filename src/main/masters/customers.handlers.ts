@@ -1,10 +1,10 @@
 import type { CustomerDetail, CustomerListRow } from '../../shared/contract/masters';
 import { saveCustomer, setCustomerActive } from '../../shared/mutators/masters';
 import { notFound } from '../../shared/mutators/masters/common';
+import { withFields } from '../../shared/objects';
 import type { PartialImplementations } from '../dispatcher/types';
 import { CUSTOMERS, textFilter } from './search';
 import { all, get, type Params } from './sql';
-import { withFields } from '../../shared/objects';
 
 type Names = 'customers.list' | 'customers.get' | 'customers.save' | 'customers.setActive';
 
@@ -72,15 +72,11 @@ export const customersHandlers: PartialImplementations<Names> = {
        FROM customer_addresses WHERE customer_id = @id ORDER BY is_default DESC, rowid`,
       { id: input.id },
     );
-    return Object.assign(
-      {},
-      c,
-      {
-        active: Boolean(c.active),
-        contacts: contacts.map((k) => withFields(k, { isPrimary: Boolean(k.isPrimary) })),
-        addresses: addresses.map((a) => withFields(a, { isDefault: Boolean(a.isDefault) })),
-      },
-    );
+    return withFields(c, {
+      active: Boolean(c.active),
+      contacts: contacts.map((k) => withFields(k, { isPrimary: Boolean(k.isPrimary) })),
+      addresses: addresses.map((a) => withFields(a, { isDefault: Boolean(a.isDefault) })),
+    });
   },
 
   'customers.save': { mutate: saveCustomer },

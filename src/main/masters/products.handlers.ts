@@ -1,10 +1,10 @@
 import type { ProductDetail, ProductListRow } from '../../shared/contract/masters';
 import { saveProduct, setProductActive } from '../../shared/mutators/masters';
 import { notFound } from '../../shared/mutators/masters/common';
+import { withFields } from '../../shared/objects';
 import type { PartialImplementations } from '../dispatcher/types';
 import { PRODUCTS, textFilter } from './search';
 import { all, get, type Params } from './sql';
-import { withFields } from '../../shared/objects';
 
 type Names = 'products.list' | 'products.get' | 'products.save' | 'products.setActive';
 

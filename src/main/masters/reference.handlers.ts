@@ -1,7 +1,7 @@
 import { saveCarrier, savePriceGroup, saveRegion, saveSalesRep, saveWarehouse } from '../../shared/mutators/masters';
+import { withFields } from '../../shared/objects';
 import type { PartialImplementations } from '../dispatcher/types';
 import { all } from './sql';
-import { withFields } from '../../shared/objects';
 
 type Names =
   | 'regions.list'

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { CustomerHit, ProductHit } from '../../shared/contract/masters';
 import { isAllCjk } from '../../shared/search/pinyin';
-import { all, type Params } from './sql';
 import { withFields } from '../../shared/objects';
+import { all, type Params } from './sql';
 
 /**
  * Search over customers and products (design: docs/ARCHITECTURE.md, "Search"). Every step is an

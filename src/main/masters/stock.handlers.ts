@@ -1,9 +1,9 @@
 import type { StockRow } from '../../shared/contract/masters';
 import { moveStock, setStock } from '../../shared/mutators/masters';
+import { withFields } from '../../shared/objects';
 import type { PartialImplementations } from '../dispatcher/types';
 import { PRODUCTS, textFilter } from './search';
 import { all, get, type Params } from './sql';
-import { withFields } from '../../shared/objects';
 
 type Names = 'stock.list' | 'stock.set' | 'stock.move';
 

@@ -4,6 +4,7 @@ import type { PartialImplementations } from '../dispatcher/types';
 import { listOrders } from './list';
 import { getOrder, stockForProducts, suggestProducts } from './queries';
 import { DeskError } from '../../shared/errors';
+import { withFields } from '../../shared/objects';
 
 type OrdersNames =
   | 'orders.saveDraft'
@@ -63,11 +64,7 @@ export const ordersHandlers: PartialImplementations<OrdersNames> = {
         lines: input.lines ? query.lines : stored.map((l) => ({ productId: l.product_id, quantity: l.quantity })),
       };
     }
-    const duplicates = await findDuplicates(db, Object.assign(
-      {},
-      query,
-      { now: new Date().toISOString(), windowMinutes: settings.duplicateWindowMinutes },
-    ));
+    const duplicates = await findDuplicates(db, withFields(query, { now: new Date().toISOString(), windowMinutes: settings.duplicateWindowMinutes }));
     return { duplicates, windowMinutes: settings.duplicateWindowMinutes };
   },
 };

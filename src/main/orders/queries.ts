@@ -275,13 +275,8 @@ export function stockForProducts(db: Database.Database, productIds: readonly str
       const all = byProduct.get(productId) ?? [];
       const here = warehouseId ? all.filter((r) => r.warehouse_id === warehouseId) : all;
       const elsewhere = warehouseId ? all.filter((r) => r.warehouse_id !== warehouseId) : [];
-      return Object.assign(
-        { productId, warehouseId },
-        figures(here),
-        {
-          elsewhereAvailable: elsewhere.reduce((n, r) => n + Math.max(0, r.on_hand - r.allocated), 0),
-        },
-      );
+      const elsewhereAvailable = elsewhere.reduce((n, r) => n + Math.max(0, r.on_hand - r.allocated), 0);
+      return Object.assign({ productId, warehouseId }, figures(here), { elsewhereAvailable });
     }),
   };
 }

@@ -46,19 +46,15 @@ export function priceLine(line: LinePriceInput, product: ProductPriceFacts): Pri
     discountBp: line.discountBp,
     taxRateBp: product.taxRateBp,
   });
-  return Object.assign(
-    {},
-    amounts,
-    {
-      quantity: line.quantity,
-      listPrice: product.listPrice,
-      referencePrice,
-      unitPrice,
-      priceManual,
-      discountBp: line.discountBp,
-      taxRateBp: product.taxRateBp,
-    },
-  );
+  return Object.assign({}, amounts, {
+    quantity: line.quantity,
+    listPrice: product.listPrice,
+    referencePrice,
+    unitPrice,
+    priceManual,
+    discountBp: line.discountBp,
+    taxRateBp: product.taxRateBp,
+  });
 }
 
 export function orderTotals(lines: readonly LineAmounts[]): OrderTotals {

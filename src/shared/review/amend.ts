@@ -442,10 +442,8 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
   const revision = order.revision + 1;
   await tx
     .updateTable('orders')
-    .set((eb) => Object.assign(
-      {},
-      plan.header as Updateable<OrdersTable>,
-      {
+    .set((eb) =>
+      Object.assign({}, plan.header as Updateable<OrdersTable>, {
         subtotal: plan.totals.subtotal,
         tax_total: plan.totals.taxTotal,
         total: plan.totals.total,
@@ -455,8 +453,8 @@ export async function applyAmendment(tx: Tx, orderId: string, plan: AmendPlan, e
         revision,
         row_version: eb('row_version', '+', 1),
         updated_at: env.now,
-      },
-    ))
+      }),
+    )
     .where('id', '=', orderId)
     .execute();
   let after = await loadOrder(tx, orderId);

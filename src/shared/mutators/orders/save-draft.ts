@@ -348,12 +348,8 @@ export const saveDraft: Mutator<SaveDraftArgs, SaveDraftResult> = async (tx, arg
   const nextVersion = existing.row_version + 1;
   // Only changed columns are written: naming an indexed column rewrites its index entry even
   // when the value is the same, and the FTS trigger fires on UPDATE OF search_text.
-  const set = Object.assign(
-    {},
-    (headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>,
-    searchChanged ? { search_text: searchText } : {},
-    { row_version: nextVersion, updated_at: env.now },
-  );
+  const changedHeader = (headerChange?.after ?? {}) as Partial<typeof headerWithoutSearch>;
+  const set = Object.assign({}, changedHeader, searchChanged ? { search_text: searchText } : {}, { row_version: nextVersion, updated_at: env.now });
   const updated = await updateRow(tx, 'orders', set, { id, row_version: existing.row_version });
   if (updated !== 1) {
     throw new DeskError('conflict.stale', { number, expected: existing.row_version, actual: -1 });
