@@ -6,6 +6,13 @@ import type Database from 'better-sqlite3';
 import type { Insertable } from 'kysely';
 import type { DB, TableName } from '../../shared/db/schema';
 
+/** The row's columns, checked to be plain names: they are written into SQL and into a generated accessor. */
+function columnsOf(row: object): string[] {
+  const columns = Object.keys(row);
+  for (const c of columns) if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new RangeError(`unexpected column name ${c}`);
+  return columns;
+}
+
 /**
  * Inserts rows of one table through one prepared statement. The column list is taken from the
  * first row, whose type is the table's Kysely row type: a column added to the table type is a
@@ -25,11 +32,9 @@ export class TableWriter<T extends TableName> {
   /** Returns the rowid of the new row. */
   insert(row: Insertable<DB[T]>): number {
     if (!this.stmt || !this.values) {
-      const columns = Object.keys(row);
-      for (const c of columns) if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new RangeError(`unexpected column name ${c}`);
+      const columns = columnsOf(row);
       this.stmt = this.raw.prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      // A generated accessor reads the properties by name, which V8 keeps monomorphic: a million
-      // orders make this the hottest JavaScript of a demo load.
+      // A generated accessor reads the properties by name, which V8 keeps monomorphic.
       this.values = new Function('r', `return [${columns.map((c) => `r.${c}`).join(', ')}];`) as (row: object) => unknown[];
     }
     if (!this.timer) return Number(this.stmt.run(this.values(row)).lastInsertRowid);
@@ -38,6 +43,69 @@ export class TableWriter<T extends TableName> {
     const rowid = Number(this.stmt.run(values).lastInsertRowid);
     this.timer.ms += performance.now() - t0;
     return rowid;
+  }
+}
+
+/** Rows per INSERT of a BatchWriter: 32 cut the cost of a demo order line by about a fifth against one. */
+export const ROWS_PER_STATEMENT = 32;
+
+/**
+ * Like TableWriter, for the bulk of a generator: rows wait in memory and go to SQLite
+ * `rowsPerStatement` at a time, as one multi-row INSERT. Each statement call from JavaScript has a
+ * fixed cost (the call into the binding, the reset, the result object) that one row per call paid
+ * for every one of a demo load's ~5 million rows.
+ *
+ * Rows are not in the table until flush() — which the writer calls itself whenever a statement's
+ * worth is waiting. Call flush() before anything reads the table (an index replay, a rowid range)
+ * and before the transaction commits. Returns no rowids: a caller that needs them reads the range
+ * the flush left (rowids of a table filled only by appends are consecutive).
+ */
+export class BatchWriter<T extends TableName> {
+  private readonly statements = new Map<number, Database.Statement>();
+  private columns: string[] | null = null;
+  private append: ((row: object, out: unknown[]) => void) | null = null;
+  private pending: unknown[] = [];
+  private rows = 0;
+
+  constructor(
+    private raw: Database.Database,
+    readonly table: T,
+    /** When given, the time spent inside SQLite is added to it (benchmarks). */
+    private timer?: StorageTimer,
+    readonly rowsPerStatement = ROWS_PER_STATEMENT,
+  ) {
+    if (!Number.isInteger(rowsPerStatement) || rowsPerStatement < 1) throw new RangeError(`rowsPerStatement must be a positive integer, got ${rowsPerStatement}`);
+  }
+
+  insert(row: Insertable<DB[T]>): void {
+    if (!this.append) {
+      this.columns = columnsOf(row);
+      this.append = new Function('r', 'out', `out.push(${this.columns.map((c) => `r.${c}`).join(', ')});`) as (row: object, out: unknown[]) => void;
+    }
+    this.append(row, this.pending);
+    if (++this.rows === this.rowsPerStatement) this.flush();
+  }
+
+  /** Write every waiting row. */
+  flush(): void {
+    if (this.rows === 0) return;
+    const stmt = this.statement(this.rows);
+    const t0 = this.timer ? performance.now() : 0;
+    stmt.run(this.pending);
+    if (this.timer) this.timer.ms += performance.now() - t0;
+    this.pending.length = 0;
+    this.rows = 0;
+  }
+
+  private statement(rows: number): Database.Statement {
+    let stmt = this.statements.get(rows);
+    if (!stmt) {
+      const columns = this.columns!;
+      const tuple = `(${columns.map(() => '?').join(', ')})`;
+      stmt = this.raw.prepare(`INSERT INTO ${this.table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`);
+      this.statements.set(rows, stmt);
+    }
+    return stmt;
   }
 }
 

@@ -414,10 +414,11 @@ describe('demo order history', () => {
 });
 
 describe('demo determinism', () => {
-  async function digest(seed: string): Promise<string> {
+  async function digest(seed: string, chunkSize?: number, check?: (t: TestDesk) => void): Promise<string> {
     const t = await openTestDesk();
     try {
-      await loadDemo(t.desk, { password: TEST_PASSWORD, orders: 300, asOf: AS_OF, seed });
+      await loadDemo(t.desk, { password: TEST_PASSWORD, orders: 300, asOf: AS_OF, seed, chunkSize });
+      check?.(t);
       const h = crypto.createHash('sha256');
       for (const sql of [
         'SELECT * FROM customers ORDER BY seq',
@@ -426,8 +427,10 @@ describe('demo determinism', () => {
         'SELECT * FROM stock ORDER BY product_id, warehouse_id',
         'SELECT * FROM orders ORDER BY seq',
         'SELECT * FROM order_lines ORDER BY id',
+        'SELECT * FROM order_status_history ORDER BY id',
         'SELECT * FROM order_holds ORDER BY id',
         'SELECT * FROM settlements ORDER BY id',
+        'SELECT * FROM payments ORDER BY id',
         `SELECT id, username, role FROM users WHERE username <> 'admin' ORDER BY id`,
       ]) {
         h.update(JSON.stringify(t.desk.store.raw.prepare(sql).all()));
@@ -443,6 +446,19 @@ describe('demo determinism', () => {
     const a = await digest('same-seed');
     const b = await digest('same-seed');
     expect(b).toBe(a);
+  });
+
+  it('writes the same rows in batches of 70 orders, and makes the orders of every batch findable', async () => {
+    const findable = (t: TestDesk) => {
+      const orders = rows<{ seq: number; number: string }>(t, 'SELECT seq, number FROM orders ORDER BY seq');
+      expect(orders).toHaveLength(300);
+      const search = t.desk.store.raw.prepare('SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?').pluck();
+      for (const o of orders) expect(search.all(`"${o.number}"`)).toEqual([o.seq]);
+      expect(one<{ n: number }>(t, 'SELECT count(*) AS n FROM orders_fts_docsize').n).toBe(300);
+    };
+    const whole = await digest('batch-seed', undefined, findable);
+    const batched = await digest('batch-seed', 70, findable);
+    expect(batched).toBe(whole);
   });
 
   it('makes other data from another seed', () => {

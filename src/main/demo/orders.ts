@@ -16,7 +16,7 @@ import { encodeReason } from '../../shared/orders/reasons';
 import { buildSearchText } from '../../shared/orders/search-text';
 import type { OrderStatus } from '../../shared/orders/status';
 import { bpToPercent, collectionRateBp } from '../../shared/review/checks';
-import { TableWriter, deferInsertTriggers, deferSettlementFigures, type StorageTimer } from './bulk';
+import { BatchWriter, TableWriter, deferInsertTriggers, deferSettlementFigures, type StorageTimer } from './bulk';
 import { CUSTOM_REQUIREMENTS, ORDER_NOTES } from './names';
 import { HOUR_WEIGHTS, apportion, demoDays, isoInstant, localDate, zoneOffsetMs, type DemoDay } from './calendar';
 import { AFFINITY } from './catalog';
@@ -226,11 +226,13 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
   const stats: OrderStats = { orders: 0, lines: 0, byStatus: {}, holds: 0, settlements: 0 };
 
   const timer = opts.timer;
-  const wOrders = new TableWriter(raw, 'orders', timer);
-  const wLines = new TableWriter(raw, 'order_lines', timer);
-  const wHistory = new TableWriter(raw, 'order_status_history', timer);
-  const wSettlements = new TableWriter(raw, 'settlements', timer);
-  const wPayments = new TableWriter(raw, 'payments', timer);
+  const wOrders = new BatchWriter(raw, 'orders', timer);
+  const wLines = new BatchWriter(raw, 'order_lines', timer);
+  const wHistory = new BatchWriter(raw, 'order_status_history', timer);
+  const wSettlements = new BatchWriter(raw, 'settlements', timer);
+  const wPayments = new BatchWriter(raw, 'payments', timer);
+  const writers = [wOrders, wLines, wHistory, wSettlements, wPayments];
+  const lastOrderSeq = raw.prepare<[], { seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM orders');
   const allocStmt = raw.prepare('UPDATE stock SET allocated = allocated + ?, updated_at = ? WHERE product_id = ? AND warehouse_id = ?');
   const deferred = deferInsertTriggers(raw, 'orders');
   const figures = deferSettlementFigures(raw);
@@ -481,7 +483,7 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
       billed_at: settlement ? iso(settlement.issued) : null,
       search_text: searchText,
     };
-    const seqId = wOrders.insert(row);
+    wOrders.insert(row);
     lines.forEach((l, k) => {
       const p = products[l.product];
       wLines.insert({
@@ -550,7 +552,6 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
     stats.orders++;
     stats.lines += lines.length;
     stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
-    return seqId;
   };
 
   const actor = (from: OrderStatus | null, to: OrderStatus): string | null => {
@@ -567,12 +568,11 @@ export async function writeOrders(raw: Database.Database, m: MasterData, seed: R
     raw.transaction(() => {
       if (deferred) for (const d of deferred) if (d.name) raw.exec(`DROP TRIGGER ${d.name}`);
       figures?.drop();
-      let lo = 0;
-      let hi = 0;
-      for (let k = 0; k < n; k++) {
-        hi = genOne(alloc);
-        if (k === 0) lo = hi;
-      }
+      const lo = lastOrderSeq.get()!.seq + 1;
+      for (let k = 0; k < n; k++) genOne(alloc);
+      for (const w of writers) w.flush();
+      // The orders of this batch are the rows past the last one before it: the table is only appended to.
+      const hi = lastOrderSeq.get()!.seq;
       // From here on everything is SQLite: the batch's index replay, stock reservations, the commit.
       commitFrom = performance.now();
       if (deferred) {
