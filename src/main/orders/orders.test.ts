@@ -26,9 +26,9 @@ interface OrderDetail {
   order: Record<string, unknown> & { status: string; rowVersion: number; number: string; total: number };
   lines: { sku: string; quantity: number; total: number; amount: number; warehouseId: string | null; stock: Record<string, unknown> | null }[];
   totals: { subtotal: number; taxTotal: number; total: number };
-  history: { fromStatus: string | null; toStatus: string; reason: string | null; username: string | null; userId: string | null }[];
+  history: { fromStatus: string | null; toStatus: string; reason: string | null; username: string | null; displayName: string | null; userId: string | null }[];
   versions: { revision: number; reason: string | null; createdAt: string; createdBy: string | null }[];
-  audit: { handler: string; summary: string | null; username: string | null }[];
+  audit: { handler: string; summary: string | null; username: string | null; displayName: string | null }[];
   document: unknown;
 }
 
@@ -210,15 +210,16 @@ describe('orders on one desk', () => {
     expect(['submitted', 'on_hold', 'approved']).toContain(done.status);
     expect(done).toMatchObject({ number: saved.number, customFlag: true, duplicateConfirmed: false });
     expect(done.rowVersion).toBeGreaterThan(saved.rowVersion);
+    t.desk.store.raw.prepare(`UPDATE users SET display_name = '李娜' WHERE username = 'li'`).run();
     const detail = await getOrder(t, clerk, saved.id);
-    expect(detail.history[0]).toMatchObject({ fromStatus: 'draft', toStatus: 'submitted', username: 'li' });
+    expect(detail.history[0]).toMatchObject({ fromStatus: 'draft', toStatus: 'submitted', username: 'li', displayName: '李娜' });
     // Revision 0 is written by the order's first change (orders.amend), not by every submit.
     expect(detail.versions).toEqual([]);
     // Not chosen on the document: the order is delivered by the desk's van.
     expect(detail.order).toMatchObject({ customFlag: true, submittedAt: expect.any(String), deliveryMethod: 'delivery' });
     expect((detail.order.shipTo as { phone: string }).phone).toBe('13800138000');
     expect(detail.audit.map((a) => a.handler)).toEqual(expect.arrayContaining(['orders.saveDraft', 'orders.submit']));
-    expect(detail.audit.find((a) => a.handler === 'orders.submit')).toMatchObject({ summary: `submitted ${saved.number}`, username: 'li' });
+    expect(detail.audit.find((a) => a.handler === 'orders.submit')).toMatchObject({ summary: `submitted ${saved.number}`, username: 'li', displayName: '李娜' });
     // A submitted order is no longer a draft.
     const again = await refusal(saveDraft(t, clerk, { ...orderDoc(f), id: saved.id, rowVersion: done.rowVersion }));
     expect(again.code).toBe('order.notDraft');

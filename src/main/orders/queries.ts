@@ -74,7 +74,7 @@ export async function getOrder(db: Kysely<DB>, id: string) {
     db
       .selectFrom('order_status_history as h')
       .leftJoin('users as u', 'u.id', 'h.user_id')
-      .select(['h.id', 'h.from_status', 'h.to_status', 'h.at', 'h.user_id', 'h.reason', 'u.username'])
+      .select(['h.id', 'h.from_status', 'h.to_status', 'h.at', 'h.user_id', 'h.reason', 'u.username', 'u.display_name'])
       .where('h.order_id', '=', id)
       .orderBy('h.at')
       .orderBy(sql`h.rowid`)
@@ -87,12 +87,13 @@ export async function getOrder(db: Kysely<DB>, id: string) {
       .execute(),
     db.selectFrom('order_holds').selectAll().where('order_id', '=', id).orderBy('created_at').execute(),
     db
-      .selectFrom('audit_log')
-      .select(['id', 'at', 'username', 'handler', 'summary', 'code', 'params', 'before', 'after'])
-      .where('entity_id', '=', id)
-      .orderBy('at')
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.id', 'a.at', 'a.username', 'u.display_name', 'a.handler', 'a.summary', 'a.code', 'a.params', 'a.before', 'a.after'])
+      .where('a.entity_id', '=', id)
+      .orderBy('a.at')
       // Rows of one mutation share the instant; rowid keeps the order they were written in.
-      .orderBy(sql`rowid`)
+      .orderBy(sql`a.rowid`)
       .limit(500)
       .execute(),
   ]);
@@ -218,6 +219,7 @@ export async function getOrder(db: Kysely<DB>, id: string) {
       at: h.at,
       userId: h.user_id,
       username: h.username ?? null,
+      displayName: h.display_name ?? null,
       reason: h.reason,
     })),
     versions: versions.map((v) => ({
@@ -242,6 +244,7 @@ export async function getOrder(db: Kysely<DB>, id: string) {
       id: a.id,
       at: a.at,
       username: a.username,
+      displayName: a.display_name ?? null,
       handler: a.handler,
       summary: a.summary,
       code: a.code,

@@ -214,7 +214,10 @@ export type OrderLineDetail = z.output<typeof orderLineDetail>;
 const auditEntry = z.object({
   id: z.string(),
   at: z.string(),
+  /** The user name as it was when the row was written. */
   username: z.string().nullable(),
+  /** That user's display name now (null for a user no longer on this desk). */
+  displayName: z.string().nullable(),
   handler: z.string(),
   /** Plain English; the screens show code + params (translated) and fall back to it for older rows. */
   summary: z.string().nullable(),
@@ -244,6 +247,7 @@ export const ordersGet = query({
         at: z.string(),
         userId: z.string().nullable(),
         username: z.string().nullable(),
+        displayName: z.string().nullable(),
         reason: z.string().nullable(),
       }),
     ),

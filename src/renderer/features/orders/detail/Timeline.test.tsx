@@ -11,6 +11,7 @@ const row = (over: Partial<AuditItem>): AuditItem => ({
   id: 'a1',
   at: '2026-11-27T02:30:00.000Z',
   username: 'li',
+  displayName: '李娜',
   handler: 'orders.submit',
   summary: null,
   code: null,
@@ -30,7 +31,8 @@ const AUDIT: AuditItem[] = [
     code: 'audit.review.reject',
     params: { number: 'SO-T1-20261127-0001', holds: 'credit.overLimit', comment: '请先回款' },
   }),
-  row({ id: 'a4', handler: 'orders.close' }),
+  // By a user no longer on this desk: only the name the row kept.
+  row({ id: 'a4', handler: 'orders.close', displayName: null, username: 'gone' }),
 ];
 
 const lines = () => within(screen.getByRole('region', { name: /操作日志|Audit trail/ })).getAllByRole('listitem').map((li) => li.textContent);
@@ -54,6 +56,16 @@ describe('AuditTimeline', () => {
     expect(draft).toContain('draft SO-T1-20261127-0001 created');
     expect(closed).toContain('orders.close');
     expect(screen.getByText('提交订单 SO-T1-20261127-0001', { exact: false })).toBeInTheDocument();
+  });
+
+  it('names who by display name, with the sign-in name on hover; a user no longer here by the name the row kept', () => {
+    render(<AuditTimeline audit={AUDIT} />);
+    const [closed, , submitted] = lines();
+    expect(submitted).toContain('李娜');
+    expect(submitted).not.toContain('li提交');
+    expect(screen.getAllByText('李娜')[0]).toHaveAttribute('title', 'li');
+    expect(closed).toContain('gone');
+    expect(screen.getByText('gone')).not.toHaveAttribute('title');
   });
 
   it('follows the screen language', async () => {
@@ -120,11 +132,12 @@ const HISTORY: History[] = [
     at: '2026-11-27T02:30:00.000Z',
     userId: 'u1',
     username: 'li',
+    displayName: '李娜',
     reason: 'order.reason.duplicateConfirmed|{"numbers":"SO-T1-20261127-0001, SO-T1-20261127-0002"}',
   },
-  { id: 'h2', fromStatus: 'submitted', toStatus: 'on_hold', at: '2026-11-27T02:30:01.000Z', userId: 'u1', username: 'li', reason: null },
-  { id: 'h3', fromStatus: 'on_hold', toStatus: 'approved', at: '2026-11-27T03:00:00.000Z', userId: 'u2', username: 'wang', reason: 'order.reason.released' },
-  { id: 'h4', fromStatus: 'approved', toStatus: 'cancelled', at: '2026-11-27T09:00:00.000Z', userId: 'u1', username: 'li', reason: '客户电话取消' },
+  { id: 'h2', fromStatus: 'submitted', toStatus: 'on_hold', at: '2026-11-27T02:30:01.000Z', userId: 'u1', username: 'li', displayName: '李娜', reason: null },
+  { id: 'h3', fromStatus: 'on_hold', toStatus: 'approved', at: '2026-11-27T03:00:00.000Z', userId: 'u2', username: 'wang', displayName: '王审批', reason: 'order.reason.released' },
+  { id: 'h4', fromStatus: 'approved', toStatus: 'cancelled', at: '2026-11-27T09:00:00.000Z', userId: 'u1', username: 'li', displayName: '李娜', reason: '客户电话取消' },
 ];
 
 const region = (name: RegExp) => screen.getByRole('region', { name });
@@ -213,6 +226,8 @@ describe('HistoryList', () => {
     expect(held).not.toHaveTextContent('—');
     expect(released).toHaveTextContent('待审核 → 已审核 — 审批放行');
     expect(cancelled).toHaveTextContent('已审核 → 已取消 — 客户电话取消');
+    expect(released).toHaveTextContent('王审批');
+    expect(within(released).getByText('王审批')).toHaveAttribute('title', 'wang');
   });
 
   it('and in English on the English screen', async () => {

@@ -5,6 +5,15 @@ import { useReasonText } from '../../../i18n/reasons';
 import { formatDateTime } from '../../../ui/format';
 import { OrderDiff, type DiffEntry } from './OrderDiff';
 
+/** Who: the display name a colleague knows, the sign-in name on hover (and alone when the user is gone). */
+function UserName({ displayName, username }: { displayName: string | null; username: string | null }) {
+  return (
+    <span className="muted" title={displayName && username ? username : undefined}>
+      {displayName ?? username ?? ''}
+    </span>
+  );
+}
+
 /** Status changes, oldest first, with who and why (the desk's own reasons in the screen's language). */
 export function HistoryList({ history }: { history: OrderDetail['history'] }) {
   const { t, i18n } = useTranslation();
@@ -17,7 +26,7 @@ export function HistoryList({ history }: { history: OrderDetail['history'] }) {
         {history.map((h) => (
           <li key={h.id}>
             <span className="o-when">{formatDateTime(h.at, i18n.language)}</span>
-            <span className="muted">{h.username ?? ''}</span>
+            <UserName displayName={h.displayName} username={h.username} />
             <span className="o-what">
               {h.fromStatus ? `${t(`order.status.${h.fromStatus}`)} → ` : ''}
               <b>{t(`order.status.${h.toStatus}`)}</b>
@@ -69,7 +78,7 @@ export function AuditTimeline({ audit }: { audit: OrderDetail['audit'] }) {
         {rows.map((a) => (
           <li key={a.id}>
             <span className="o-when">{formatDateTime(a.at, i18n.language)}</span>
-            <span className="muted">{a.username ?? ''}</span>
+            <UserName displayName={a.displayName} username={a.username} />
             <span className="o-what">
               {auditText(a)} <span className="muted mono">{a.handler}</span>
             </span>
