@@ -3,7 +3,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { CustomerHit, ProductHit } from '../../shared/contract/masters';
 import { openTestDesk, type TestDesk } from '../testing/desk';
 import { seedMasters, type MastersFixture } from '../testing/masters-fixtures';
-import { cjkPhrase, ftsPhrase, queryTerms } from './search';
+import { cjkPhrase, ftsPhrase, queryTerms, searchCustomers } from './search';
 
 let t: TestDesk;
 let f: MastersFixture;
@@ -88,6 +88,9 @@ describe('type-ahead search', () => {
     expect(jack.price).toBe(45_800);
     expect(await products('a', { limit: 2 })).toHaveLength(2);
     expect(await products('   ')).toEqual([]);
+    // The limit goes into the SQL text: anything but a positive whole number is refused before that.
+    expect(() => searchCustomers(t.desk.store.raw, 'bj', 2.5, false)).toThrow(RangeError);
+    expect(() => searchCustomers(t.desk.store.raw, 'bj', 0, false)).toThrow(RangeError);
   });
 
   it('uses indexes for every step (no full scan of customers or products)', async () => {
@@ -107,6 +110,9 @@ describe('type-ahead search', () => {
       }
       db.prepare = original;
       expect(seen.length).toBeGreaterThan(10);
+      // LIMIT is written into the SQL: bound as a parameter, it cost each step a new preparation per run.
+      expect(seen.filter((sql) => /LIMIT\s+[@?:$]/i.test(sql))).toEqual([]);
+      expect(seen.some((sql) => sql.includes('LIMIT 20'))).toBe(true);
       for (const sql of seen) {
         const params: Record<string, string> = {};
         for (const m of sql.matchAll(/@(\w+)/g)) params[m[1]] = 'x';

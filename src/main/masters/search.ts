@@ -130,13 +130,17 @@ export function rankedSearch<R extends { id: string }>(
 ): R[] {
   const terms = queryTerms(q);
   if (!terms.length) return [];
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`search limit must be a positive integer, got ${limit}`);
+  // A literal LIMIT: bound as a parameter it made SQLite prepare each step again on every run
+  // (see db/precompiled.ts). One statement per limit a screen uses.
+  const lim = String(limit);
   const { table, alias: a, code } = e;
   const active = includeInactive ? '' : ` AND ${a}.active = 1`;
   const out: R[] = [];
   const seen = new Set<string>();
   const step = (sql: string, params: Params) => {
     if (out.length >= limit) return;
-    for (const r of all<R>(db, sql, Object.assign({}, extra, params, { lim: limit }))) {
+    for (const r of all<R>(db, sql, Object.assign({}, extra, params))) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
       out.push(r);
@@ -149,16 +153,16 @@ export function rankedSearch<R extends { id: string }>(
   let exact = false;
   if (single && CODE_RE.test(single)) {
     const barcode = table === 'products' ? ` OR ${a}.barcode = @q` : '';
-    step(`SELECT ${select} ${from} WHERE (${a}.${code} = @q${barcode})${active} LIMIT @lim`, { q: single });
+    step(`SELECT ${select} ${from} WHERE (${a}.${code} = @q${barcode})${active} LIMIT ${lim}`, { q: single });
     exact = out.length > 0;
     step(
-      `SELECT ${select} ${from} WHERE ${a}.${code} >= @lo AND ${a}.${code} < @hi${active} ORDER BY ${a}.${code} LIMIT @lim`,
+      `SELECT ${select} ${from} WHERE ${a}.${code} >= @lo AND ${a}.${code} < @hi${active} ORDER BY ${a}.${code} LIMIT ${lim}`,
       { lo: single.toLowerCase(), hi: single.toLowerCase() + RANGE_END },
     );
   }
   if (single && PINYIN_RE.test(single)) {
     step(
-      `SELECT ${select} ${from} WHERE ${a}.name_pinyin >= @lo AND ${a}.name_pinyin < @hi${active} ORDER BY ${a}.name_pinyin LIMIT @lim`,
+      `SELECT ${select} ${from} WHERE ${a}.name_pinyin >= @lo AND ${a}.name_pinyin < @hi${active} ORDER BY ${a}.name_pinyin LIMIT ${lim}`,
       { lo: single.toLowerCase(), hi: single.toLowerCase() + RANGE_END },
     );
   }
@@ -176,10 +180,10 @@ export function rankedSearch<R extends { id: string }>(
     params.drv = (plan.fts ?? plan.cjk) as string;
     const others = [...(plan.fts ? plan.cjkTerms : []), ...plan.latin].map((t, i) => containsCondition(e, t, i, params));
     const rest = others.map((c) => ` AND ${c}`).join('');
-    step(`SELECT ${select} FROM ${index} f JOIN ${table} ${a} ON ${a}.seq = f.rowid WHERE ${index} MATCH @drv${rest}${active} LIMIT @lim`, params);
+    step(`SELECT ${select} FROM ${index} f JOIN ${table} ${a} ON ${a}.seq = f.rowid WHERE ${index} MATCH @drv${rest}${active} LIMIT ${lim}`, params);
   } else if (!single || !CODE_RE.test(single)) {
     const conds = plan.latin.map((t, i) => prefixCondition(e, t, i, params));
-    step(`SELECT ${select} ${from} WHERE ${conds.join(' AND ')}${active} LIMIT @lim`, params);
+    step(`SELECT ${select} ${from} WHERE ${conds.join(' AND ')}${active} LIMIT ${lim}`, params);
   }
   return out;
 }
