@@ -145,6 +145,12 @@ export interface ReviewDecision {
   stock: Awaited<ReturnType<typeof checkOrderStock>>;
 }
 
+/** The order columns a review reads (a full order row is one). */
+export type ReviewedOrder = Pick<
+  Awaited<ReturnType<typeof loadOrder>>,
+  'id' | 'status' | 'customer_id' | 'payment_method' | 'total' | 'billed_at' | 'warehouse_id' | 'promised_date' | 'requested_date' | 'custom_flag' | 'custom_text'
+>;
+
 /**
  * The checks of a review without its status move: previous open holds (not change requests) are
  * superseded and reservations of an approved order released, then credit, stock and custom review
@@ -152,7 +158,7 @@ export interface ReviewDecision {
  */
 export async function decideReview(
   tx: Tx,
-  order: Awaited<ReturnType<typeof loadOrder>>,
+  order: ReviewedOrder,
   env: MutatorEnv,
   options: ReviewOptions,
   settings: Settings,

@@ -15,7 +15,7 @@ import { orderSubmitSchema } from '../../orders/schema';
 import { buildSearchText } from '../../orders/search-text';
 import { assertTransition } from '../../orders/state-machine';
 import type { OrderStatus } from '../../orders/status';
-import { applyDecision, decideReview, type ReviewHold } from '../../review/route';
+import { applyDecision, decideReview, type ReviewHold, type ReviewedOrder } from '../../review/route';
 import { insertHistory } from '../../review/status';
 import { issuesToFieldErrors } from '../../validation';
 import type { AuditEntry, Mutator } from '../env';
@@ -174,7 +174,20 @@ export const submitOrder: Mutator<SubmitArgs, SubmitResult> = async (tx, args, e
   // the order as submitted, and the order row is then written once with the outcome: draft →
   // submitted → approved / on hold in one update (two history rows keep both steps), which saves a
   // statement and the index pages of the intermediate status on every submit.
-  const after = Object.assign({}, order, patch, { search_text: searchText });
+  // The columns the review reads, as submitted (a copy of the whole 50-column row cost ~50 µs).
+  const after: ReviewedOrder = {
+    id: order.id,
+    status: patch.status,
+    customer_id: order.customer_id,
+    payment_method: order.payment_method,
+    total: patch.total,
+    billed_at: order.billed_at,
+    warehouse_id: order.warehouse_id,
+    promised_date: order.promised_date,
+    requested_date: order.requested_date,
+    custom_flag: patch.custom_flag,
+    custom_text: order.custom_text,
+  };
   const decision = await decideReview(tx, after, env, { credit: true, custom: 'auto', fromDraft: order.status === 'draft', lines }, settings);
   const outcome: OrderStatus = decision.reasons.length ? 'on_hold' : 'approved';
   assertTransition('submitted', outcome);
