@@ -15,6 +15,9 @@ const rename = precompiled<{ id: string; name: string; now: string }>()((db, arg
   db.updateTable('regions').set({ name: arg('name'), updated_at: arg('now') }).where('id', '=', arg('id')),
 );
 
+const firstRegions = precompiled<Record<string, never>>()((db) => db.selectFrom('regions').select('id').orderBy('id').limit(1).offset(1));
+const someRegions = precompiled<{ n: number }>()((db, arg) => db.selectFrom('regions').select('id').orderBy('id').limit(arg('n')));
+
 describe('precompiled queries', () => {
   let raw: Database.Database;
   let db: Kysely<DB>;
@@ -37,6 +40,22 @@ describe('precompiled queries', () => {
     expect(await regionByCode.rows(db, { code: 'WEST' })).toEqual([]);
     // NOCASE code column: the same rule as the normal builder.
     expect(await regionByCode.first(db, { code: 'east' })).toEqual({ id: 'r1', name: '华东' });
+  });
+
+  it('writes a fixed LIMIT and OFFSET into the SQL, and binds a LIMIT given as an argument', async () => {
+    const seen: string[] = [];
+    const prepare = raw.prepare.bind(raw);
+    raw.prepare = ((sql: string) => {
+      seen.push(sql);
+      return prepare(sql);
+    }) as typeof raw.prepare;
+    await db.transaction().execute(async (tx) => {
+      expect(await firstRegions.rows(tx, {})).toEqual([{ id: 'r2' }]);
+      expect(await someRegions.rows(tx, { n: 1 })).toEqual([{ id: 'r1' }]);
+      expect(await someRegions.rows(tx, { n: 2 })).toEqual([{ id: 'r1' }, { id: 'r2' }]);
+    });
+    expect(seen.find((sql) => sql.includes('offset'))).toMatch(/limit 1 offset 1$/);
+    expect(seen.filter((sql) => sql.includes('limit')).at(-1)).toMatch(/limit \?$/);
   });
 
   it('compiles one form per list length for an in-list', async () => {

@@ -9,17 +9,18 @@
  * optional filter or a column set chosen at run time must be built the normal way. An array
  * argument (`where('id', 'in', arg('ids'))`) is fine: one form is compiled per list length.
  *
- * Write a constant LIMIT as `.limit(sql.lit(1))`, not `.limit(1)`: Kysely binds the number as a
- * parameter, and on the SQLite we ship (3.53) a statement with a bound LIMIT behaves as if prepared
- * again on every run (same bytecode, same plan, yet the cost grows with the statement's size:
- * +2.5 µs for a key lookup, +20 µs for the duplicate check's recent-orders query, which took
- * ~100 µs of each submit at 1M orders and ~35 µs with the literal).
+ * A constant LIMIT or OFFSET (`.limit(1)`) is written into the SQL, not bound: on the SQLite we ship
+ * (3.53) a statement with a bound LIMIT behaves as if prepared again on every run (same bytecode,
+ * same plan, yet the cost grows with the statement's size: +2.5 µs for a key lookup, +20 µs for
+ * the duplicate check's recent-orders query, which took ~100 µs of each submit at 1M orders and
+ * ~35 µs with the literal). A LIMIT given as an argument (`arg('n')`) stays a parameter.
  *
  *   const orderById = precompiled<{ id: string }>()((db, arg) =>
  *     db.selectFrom('orders').selectAll().where('id', '=', arg('id')));
  *   const row = await orderById.first(tx, { id });
  */
-import type { CompiledQuery, Compilable, InferResult, Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { LimitNode, OffsetNode, SelectQueryNode, ValueNode, createQueryId } from 'kysely';
+import type { CompiledQuery, Compilable, InferResult, Insertable, Kysely, OperationNode, OperationNodeSource, RootOperationNode, Transaction, Updateable } from 'kysely';
 import type { DB } from './schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -67,7 +68,7 @@ export function precompiled<A extends object>() {
           const v = args[name];
           return (Array.isArray(v) ? v.map((_, i) => new Slot(name, i)) : new Slot(name)) as never;
         };
-        const compiled = build(db, arg).compile();
+        const compiled = compileWithFixedLimits(db, build(db, arg));
         const slots = compiled.parameters.map((p) => (p instanceof Slot ? p : null));
         entry = { compiled, slots, fixed: [...compiled.parameters] };
         forms.set(shape, entry);
@@ -96,6 +97,26 @@ export function precompiled<A extends object>() {
       },
     };
   };
+}
+
+/** A whole-number value fixed when the query was built (not an argument's slot). */
+function fixedCount(node: OperationNode | undefined): number | null {
+  if (!node || !ValueNode.is(node)) return null;
+  return typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 0 ? node.value : null;
+}
+
+/** Compile with a fixed LIMIT / OFFSET written into the SQL instead of bound (see the module note). */
+function compileWithFixedLimits(db: Db, query: Compilable<unknown>): CompiledQuery {
+  const source = query as Compilable<unknown> & Partial<OperationNodeSource>;
+  if (typeof source.toOperationNode !== 'function') return query.compile();
+  let node = source.toOperationNode() as RootOperationNode;
+  if (!SelectQueryNode.is(node)) return query.compile();
+  const limit = fixedCount(node.limit?.limit);
+  const offset = fixedCount(node.offset?.offset);
+  if (limit === null && offset === null) return query.compile();
+  if (limit !== null) node = SelectQueryNode.cloneWithLimit(node, LimitNode.create(ValueNode.createImmediate(limit)));
+  if (offset !== null) node = SelectQueryNode.cloneWithOffset(node, OffsetNode.create(ValueNode.createImmediate(offset)));
+  return db.getExecutor().compileQuery(node, createQueryId());
 }
 
 /** Runs compiled SQL straight on the connection a transaction holds (see registerDirectRunner). */

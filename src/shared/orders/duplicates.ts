@@ -7,7 +7,6 @@
  * - it carries the same customer PO number (at any time).
  * Drafts and cancelled orders never count.
  */
-import { sql } from 'kysely';
 import { precompiled } from '../db/precompiled';
 import type { Tx } from '../mutators/env';
 
@@ -59,7 +58,7 @@ const recentOrders = precompiled<{ customerId: string; since: string; excludeId:
     .where('status', 'not in', NOT_PLACED)
     .where('id', '!=', arg('excludeId'))
     .orderBy('submitted_at', 'desc')
-    .limit(sql.lit(50)),
+    .limit(50),
 );
 const linesOf = precompiled<{ orderIds: string[] }>()((db, arg) =>
   db.selectFrom('order_lines').select(['order_id', 'product_id', 'quantity']).where('order_id', 'in', arg('orderIds')),
@@ -73,7 +72,7 @@ const samePo = precompiled<{ customerId: string; po: string; excludeId: string }
     .where('status', 'not in', NOT_PLACED)
     .where('id', '!=', arg('excludeId'))
     .orderBy('created_at', 'desc')
-    .limit(sql.lit(MAX_MATCHES)),
+    .limit(MAX_MATCHES),
 );
 
 export async function findDuplicates(tx: Tx, q: DuplicateQuery): Promise<DuplicateMatch[]> {

@@ -9,7 +9,6 @@
  * Every stock update is guarded in its WHERE clause, so a concurrent sale can make an allocation
  * come out short but can never drive available below zero.
  */
-import { sql } from 'kysely';
 import { precompiled } from '../db/precompiled';
 import { DeskError } from '../errors';
 import type { MutatorEnv, Tx } from '../mutators/env';
@@ -57,7 +56,7 @@ const bestWarehouse = precompiled<{ productId: string }>()((db, arg) =>
     .where('warehouses.active', '=', 1)
     .orderBy((eb) => eb('stock.on_hand', '-', eb.ref('stock.allocated')), 'desc')
     .orderBy('warehouses.code')
-    .limit(sql.lit(1)),
+    .limit(1),
 );
 
 export interface StockChoice {

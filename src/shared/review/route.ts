@@ -3,7 +3,6 @@
  * reserves its stock, or puts it on hold with one order_holds row per failing reason — all inside
  * the caller's transaction.
  */
-import { sql } from 'kysely';
 import { insertRow, precompiled } from '../db/precompiled';
 import { DeskError } from '../errors';
 import type { MutatorEnv, Tx } from '../mutators/env';
@@ -194,7 +193,7 @@ export async function applyDecision(tx: Tx, orderId: string, env: MutatorEnv, de
 }
 
 const confirmationOf = precompiled<{ orderId: string }>()((db, arg) =>
-  db.selectFrom('customer_confirmations').select('id').where('order_id', '=', arg('orderId')).limit(sql.lit(1)),
+  db.selectFrom('customer_confirmations').select('id').where('order_id', '=', arg('orderId')).limit(1),
 );
 
 export async function hasConfirmation(tx: Tx, orderId: string): Promise<boolean> {
