@@ -110,12 +110,13 @@ function compileWithFixedLimits(db: Db, query: Compilable<unknown>): CompiledQue
   const source = query as Compilable<unknown> & Partial<OperationNodeSource>;
   if (typeof source.toOperationNode !== 'function') return query.compile();
   let node = source.toOperationNode() as RootOperationNode;
-  if (!SelectQueryNode.is(node)) return query.compile();
-  const limit = fixedCount(node.limit?.limit);
-  const offset = fixedCount(node.offset?.offset);
-  if (limit === null && offset === null) return query.compile();
-  if (limit !== null) node = SelectQueryNode.cloneWithLimit(node, LimitNode.create(ValueNode.createImmediate(limit)));
-  if (offset !== null) node = SelectQueryNode.cloneWithOffset(node, OffsetNode.create(ValueNode.createImmediate(offset)));
+  if (SelectQueryNode.is(node)) {
+    const limit = fixedCount(node.limit?.limit);
+    const offset = fixedCount(node.offset?.offset);
+    if (limit !== null) node = SelectQueryNode.cloneWithLimit(node, LimitNode.create(ValueNode.createImmediate(limit)));
+    if (offset !== null) node = SelectQueryNode.cloneWithOffset(node, OffsetNode.create(ValueNode.createImmediate(offset)));
+  }
+  // What the builder's own compile() does with the node, once instead of building it twice.
   return db.getExecutor().compileQuery(node, createQueryId());
 }
 
